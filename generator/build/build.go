@@ -1,0 +1,189 @@
+// Package build is the one place that runs the whole pipeline, stage by
+// stage, in order:
+//
+//	config ─► load ─► check ─► link ─► render ─► minify ─► publish
+//
+// Check runs the stages up to link and writes nothing; Build runs them all
+// and swaps the new site into the output folder only when every stage
+// succeeded.
+package build
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync"
+	"sync/atomic"
+
+	casebook "github.com/casebook/casebook"
+	"github.com/casebook/casebook/generator/check"
+	"github.com/casebook/casebook/generator/config"
+	"github.com/casebook/casebook/generator/diag"
+	"github.com/casebook/casebook/generator/link"
+	"github.com/casebook/casebook/generator/load"
+	"github.com/casebook/casebook/generator/markdown"
+	"github.com/casebook/casebook/generator/minify"
+	"github.com/casebook/casebook/generator/publish"
+	"github.com/casebook/casebook/generator/render"
+)
+
+// Options say what to build and where.
+type Options struct {
+	// Src is the site folder.
+	Src string
+	// Out is the output folder; empty means Src/public.
+	Out string
+	// Drafts includes stories marked draft: true.
+	Drafts bool
+	// BaseURL overrides base_url of site.toml when not empty.
+	BaseURL string
+	// NoMinify leaves output files as rendered.
+	NoMinify bool
+	// LiveReload is the URL of serve's live-reload script, "" otherwise.
+	LiveReload string
+}
+
+// Result describes a build or a check.
+type Result struct {
+	// Diags holds every problem found, sorted.
+	Diags   diag.List
+	Stories int
+	// Files and Bytes count what was written.
+	Files int
+	Bytes int64
+	// Out is the absolute output folder.
+	Out string
+	// Site is the linked site, when the content had no errors.
+	Site *link.Site
+}
+
+// Check runs every stage up to linking and reports problems; it writes
+// nothing. The error is for failures that are not the content's fault.
+func Check(opts Options) (*Result, error) {
+	res := &Result{}
+	site, err := prepare(opts, res)
+	res.Diags = res.Diags.Sort()
+	if site != nil {
+		res.Stories = len(site.Stories)
+	}
+	return res, err
+}
+
+// Build builds the site into the output folder. When the content has
+// errors, nothing is written and the result's Diags say why.
+func Build(opts Options) (*Result, error) {
+	res := &Result{}
+	site, err := prepare(opts, res)
+	res.Diags = res.Diags.Sort()
+	if err != nil || site == nil || res.Diags.HasErrors() {
+		return res, err
+	}
+	res.Stories = len(site.Stories)
+	th, err := theme(opts.Src, site.Config)
+	if err != nil {
+		return res, err
+	}
+	out := opts.Out
+	if out == "" {
+		out = filepath.Join(opts.Src, "public")
+	}
+	stage, err := publish.Begin(opts.Src, out)
+	if err != nil {
+		return res, err
+	}
+	res.Out = stage.Dir()
+	if err := renderTo(site, th, opts, stage, res); err != nil {
+		stage.Abort()
+		return res, err
+	}
+	return res, stage.Commit()
+}
+
+// prepare runs config, load, check and link. It returns a nil Site when
+// the content has errors that stop linking.
+func prepare(opts Options, res *Result) (*link.Site, error) {
+	root, err := os.OpenRoot(opts.Src)
+	if err != nil {
+		return nil, fmt.Errorf("opening the site folder: %w", err)
+	}
+	defer root.Close()
+	siteFS := root.FS()
+	cfg, err := readConfig(siteFS, opts.BaseURL, res)
+	if err != nil || cfg == nil {
+		return nil, err
+	}
+	loaded := load.Load(siteFS, cfg.Taxonomies)
+	res.Diags.Add(loaded.Diags...)
+	col, diags := check.Check(loaded.Files, check.Options{Taxonomies: cfg.Taxonomies, Drafts: opts.Drafts})
+	res.Diags.Add(diags...)
+	site, diags := link.Link(cfg, col, markdown.New())
+	res.Diags.Add(diags...)
+	res.Site = site
+	return site, nil
+}
+
+func readConfig(siteFS fs.FS, baseURL string, res *Result) (*config.Config, error) {
+	data, err := fs.ReadFile(siteFS, config.File)
+	if errors.Is(err, fs.ErrNotExist) {
+		res.Diags.Errorf(config.File, 0, 0, "the site folder has no site.toml; create one with title, base_url and taxonomies, or use -src to point at the site folder")
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("reading site.toml: %w", err)
+	}
+	cfg, diags := config.Parse(data, baseURL)
+	res.Diags.Add(diags...)
+	if diags.HasErrors() {
+		return nil, nil
+	}
+	if cfg.Theme != "default" {
+		if _, err := fs.Stat(siteFS, "themes/"+cfg.Theme); err != nil {
+			res.Diags.Errorf(config.File, 0, 0, "theme %q not found: there is no folder themes/%s in the site folder", cfg.Theme, cfg.Theme)
+			return nil, nil
+		}
+	}
+	return cfg, nil
+}
+
+// theme loads the built-in theme with the site's own theme folder, if it
+// has one, laid over it.
+func theme(src string, cfg *config.Config) (*render.Theme, error) {
+	var override fs.FS
+	dir := filepath.Join(src, "themes", cfg.Theme)
+	if info, err := os.Stat(dir); err == nil && info.IsDir() {
+		root, err := os.OpenRoot(dir)
+		if err != nil {
+			return nil, err
+		}
+		override = root.FS()
+	}
+	th, err := render.LoadTheme(casebook.DefaultTheme(), override)
+	if err != nil {
+		return nil, fmt.Errorf("theme: %w", err)
+	}
+	return th, nil
+}
+
+var minifier = sync.OnceValue(minify.New)
+
+// renderTo renders the site, minifies each file and writes it to stage.
+func renderTo(site *link.Site, th *render.Theme, opts Options, stage *publish.Stage, res *Result) error {
+	var files, bytes atomic.Int64
+	bufs := sync.Pool{New: func() any { return new([]byte) }}
+	emit := func(p string, data []byte) error {
+		if !opts.NoMinify {
+			bp := bufs.Get().(*[]byte)
+			defer bufs.Put(bp)
+			*bp = minifier().Minify((*bp)[:0], p, data)
+			data = *bp
+		}
+		files.Add(1)
+		bytes.Add(int64(len(data)))
+		return stage.Write(p, data)
+	}
+	err := render.Render(site, th, render.Options{LiveReload: opts.LiveReload}, emit)
+	res.Files, res.Bytes = int(files.Load()), bytes.Load()
+	return err
+}

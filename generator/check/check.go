@@ -1,0 +1,322 @@
+// Package check turns loaded files into the typed content of a site and
+// reports every problem with it at once: missing or mistyped fields, dates
+// that are not calendar dates, terms outside the controlled vocabulary
+// (with the nearest allowed key suggested), unknown keys, bad or duplicate
+// slugs, and pinned related stories that do not exist.
+//
+// Links inside bodies are checked later, by package link, which is the
+// stage that resolves them.
+package check
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/casebook/casebook/generator/content"
+	"github.com/casebook/casebook/generator/diag"
+	"github.com/casebook/casebook/generator/load"
+	"github.com/casebook/casebook/generator/suggest"
+)
+
+// Options control checking.
+type Options struct {
+	// Taxonomies are the taxonomy names from site.toml, in order.
+	Taxonomies []string
+	// Drafts keeps stories marked draft: true.
+	Drafts bool
+}
+
+var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// reservedSlugs are top-level output folders a page slug must not take.
+var reservedSlugs = []string{"stories", "search", "feed.xml", "sitemap.xml", "404", "robots.txt", "live"}
+
+var storyKeys = []string{"title", "summary", "date", "updated", "place", "partners", "period",
+	"questions", "outcomes", "related", "authors", "draft", "slug"}
+
+// Check decodes and validates every loaded file.
+func Check(files []*load.File, opts Options) (*content.Collection, diag.List) {
+	c := &checker{opts: opts, col: &content.Collection{
+		Terms:  map[string][]*content.Term{},
+		Intros: map[string]*content.Page{},
+		Drafts: map[string]string{},
+	}}
+	c.vocab = map[string]*vocabulary{}
+	for _, t := range opts.Taxonomies {
+		c.vocab[t] = &vocabulary{byName: map[string]string{}}
+	}
+	for _, f := range files {
+		if f.Kind == load.Term {
+			c.term(f)
+		}
+	}
+	c.finishVocabulary()
+	for _, f := range files {
+		switch f.Kind {
+		case load.Story:
+			c.story(f)
+		case load.Page, load.Intro:
+			c.page(f)
+		}
+	}
+	c.checkSlugs()
+	c.checkRelated()
+	return c.col, c.diags
+}
+
+type checker struct {
+	opts  Options
+	col   *content.Collection
+	vocab map[string]*vocabulary
+	diags diag.List
+	// storyPos and slugPos remember where each slug came from.
+	storyPos map[*content.Story]content.Pos
+}
+
+// vocabulary is one taxonomy's allowed keys and aliases.
+type vocabulary struct {
+	keys   []string
+	byName map[string]string // key or alias → key
+}
+
+func (c *checker) fields(f *load.File) *fields {
+	start := 1
+	if f.Doc != nil && f.Doc.Found {
+		start = max(f.Doc.RawLine-1, 1)
+	}
+	return &fields{path: f.Path, front: f.Front, start: start, diags: &c.diags, seen: map[string]bool{}}
+}
+
+func body(f *load.File) content.Body {
+	return content.Body{Source: f.Doc.Body, Line: f.Doc.BodyLine}
+}
+
+func (c *checker) term(f *load.File) {
+	fl := c.fields(f)
+	t := &content.Term{Path: f.Path, Taxonomy: f.Section, Key: f.Key, Body: body(f)}
+	t.Title = fl.text("title", true, "the name of the term as readers see it")
+	t.Summary = fl.text("summary", true, "one sentence describing the term, shown on cards and in lists")
+	t.Order = fl.integer("order")
+	aliases := fl.list("aliases")
+	fl.unknownKeys([]string{"title", "summary", "aliases", "order"})
+	if !slugPattern.MatchString(t.Key) {
+		c.diags.Errorf(f.Path, 1, 1, "term file name %q is not a valid key: use lowercase letters, digits and '-' only, such as %q", t.Key, content.Slugify(t.Key))
+		return
+	}
+	v := c.vocab[f.Section]
+	if other, ok := v.byName[t.Key]; ok {
+		c.diags.Errorf(f.Path, 1, 1, "term %q is also an alias of %q in %s", t.Key, other, f.Section)
+	}
+	v.byName[t.Key] = t.Key
+	for _, a := range aliases {
+		if other, ok := v.byName[a.Value]; ok && other != t.Key {
+			c.diags.Errorf(f.Path, a.Pos.Line, a.Pos.Col, "alias %q is already used by %q in %s", a.Value, other, f.Section)
+			continue
+		}
+		v.byName[a.Value] = t.Key
+		t.Aliases = append(t.Aliases, a.Value)
+	}
+	v.keys = append(v.keys, t.Key)
+	c.col.Terms[f.Section] = append(c.col.Terms[f.Section], t)
+}
+
+// finishVocabulary sorts terms by order, then key, and reports empty
+// taxonomies.
+func (c *checker) finishVocabulary() {
+	for _, name := range c.opts.Taxonomies {
+		terms := c.col.Terms[name]
+		sort.SliceStable(terms, func(i, j int) bool {
+			if terms[i].Order != terms[j].Order {
+				return terms[i].Order < terms[j].Order
+			}
+			return terms[i].Key < terms[j].Key
+		})
+		sort.Strings(c.vocab[name].keys)
+		if len(terms) == 0 {
+			c.diags.Errorf("content/"+name, 0, 0, "taxonomy %q has no terms: add one file per allowed term, such as content/%s/<key>.md with a title and summary", name, name)
+		}
+	}
+}
+
+func (c *checker) story(f *load.File) {
+	fl := c.fields(f)
+	s := &content.Story{Path: f.Path, Dir: f.Dir, Slug: f.Key, Body: body(f), Terms: map[string][]string{}, Front: map[string]content.Pos{}}
+	for i, k := range f.Front.Keys {
+		s.Front[k.Value] = content.Pos{Path: f.Path, Line: f.Front.Values[i].Line, Col: f.Front.Values[i].Col}
+	}
+	s.Title = fl.text("title", true, "a short, specific title such as \"Summer holiday support for families\"")
+	s.Summary = fl.text("summary", true, "one or two sentences used in lists, search and previews")
+	s.Date, _ = fl.date("date", true)
+	s.Updated, _ = fl.date("updated", false)
+	s.Place = fl.text("place", false, "")
+	s.Period = fl.text("period", false, "")
+	s.Partners = fl.strings("partners")
+	s.Questions = fl.strings("questions")
+	s.Outcomes = fl.strings("outcomes")
+	s.Authors = fl.strings("authors")
+	s.Related = fl.list("related")
+	s.Draft = fl.boolean("draft")
+	for _, name := range c.opts.Taxonomies {
+		s.Terms[name] = c.storyTerms(fl, name)
+	}
+	slugPos := content.Pos{Path: f.Path, Line: 1, Col: 1}
+	if n := fl.get("slug"); n != nil {
+		s.Slug = fl.text("slug", false, "")
+		slugPos = fl.pos(n)
+	}
+	fl.unknownKeys(append(append([]string{}, storyKeys...), c.opts.Taxonomies...))
+	for _, a := range f.Assets {
+		s.Assets = append(s.Assets, content.Asset{Path: a.Path, Name: a.Name, Data: a.Data})
+	}
+	if !slugPattern.MatchString(s.Slug) {
+		c.diags.Errorf(slugPos.Path, slugPos.Line, slugPos.Col, "slug %q is not valid: use lowercase letters, digits and single '-' only, such as %q (rename the file or set slug:)", s.Slug, content.Slugify(s.Slug))
+		return
+	}
+	if s.Draft && !c.opts.Drafts {
+		c.col.Drafts[f.Path] = s.Slug
+		return
+	}
+	if c.storyPos == nil {
+		c.storyPos = map[*content.Story]content.Pos{}
+	}
+	c.storyPos[s] = slugPos
+	c.col.Stories = append(c.col.Stories, s)
+}
+
+// storyTerms decodes one taxonomy field of a story and maps aliases.
+func (c *checker) storyTerms(fl *fields, name string) []string {
+	v := c.vocab[name]
+	values := fl.list(name)
+	if len(values) == 0 {
+		if n := fl.get(name); n != nil {
+			fl.errorf(n, "%s needs at least one term; allowed: %s", name, strings.Join(v.keys, ", "))
+		} else {
+			fl.missing(name, "list at least one of "+strings.Join(v.keys, ", "))
+		}
+		return nil
+	}
+	var keys []string
+	for _, t := range values {
+		key, ok := v.byName[t.Value]
+		if !ok {
+			key, ok = v.byName[strings.ToLower(t.Value)]
+		}
+		if !ok {
+			c.diags.Errorf(t.Pos.Path, t.Pos.Line, t.Pos.Col, "unknown %s %q%s; allowed: %s",
+				singular(name), t.Value, suggest.Hint(t.Value, v.allNames()), strings.Join(v.keys, ", "))
+			continue
+		}
+		if !contains(keys, key) {
+			keys = append(keys, key)
+		}
+	}
+	return keys
+}
+
+func (v *vocabulary) allNames() []string {
+	names := append([]string{}, v.keys...)
+	var aliases []string
+	for name, key := range v.byName {
+		if name != key {
+			aliases = append(aliases, name)
+		}
+	}
+	sort.Strings(aliases)
+	return append(names, aliases...)
+}
+
+func (c *checker) page(f *load.File) {
+	fl := c.fields(f)
+	p := &content.Page{Path: f.Path, Dir: f.Dir, Slug: f.Key, Body: body(f)}
+	p.Title = fl.text("title", f.Kind == load.Page, "the page title")
+	p.Summary = fl.text("summary", false, "")
+	if n := fl.get("slug"); n != nil && f.Kind == load.Page {
+		p.Slug = fl.text("slug", false, "")
+	}
+	fl.unknownKeys([]string{"title", "summary", "slug"})
+	if f.Kind == load.Intro {
+		c.col.Intros[f.Section] = p
+		return
+	}
+	if !slugPattern.MatchString(p.Slug) || contains(reservedSlugs, p.Slug) || c.vocab[p.Slug] != nil {
+		c.diags.Errorf(f.Path, 1, 1, "page slug %q is not valid or is taken by a section of the site; rename the file", p.Slug)
+		return
+	}
+	c.col.Pages = append(c.col.Pages, p)
+}
+
+// checkSlugs reports stories and pages that share a slug, naming both files.
+func (c *checker) checkSlugs() {
+	first := map[string]*content.Story{}
+	for _, s := range c.col.Stories {
+		if other, ok := first[s.Slug]; ok {
+			p := c.storyPos[s]
+			c.diags.Errorf(p.Path, p.Line, p.Col, "slug %q is used by two stories: %s and %s; rename one of them", s.Slug, other.Path, s.Path)
+			op := c.storyPos[other]
+			c.diags.Errorf(op.Path, op.Line, op.Col, "slug %q is used by two stories: %s and %s; rename one of them", s.Slug, other.Path, s.Path)
+			continue
+		}
+		first[s.Slug] = s
+	}
+	pages := map[string]string{}
+	for _, p := range c.col.Pages {
+		if other, ok := pages[p.Slug]; ok {
+			c.diags.Errorf(p.Path, 1, 1, "page slug %q is used by two pages: %s and %s", p.Slug, other, p.Path)
+		}
+		pages[p.Slug] = p.Path
+	}
+}
+
+// checkRelated reports pinned related stories that do not exist.
+func (c *checker) checkRelated() {
+	slugs := map[string]bool{}
+	var all []string
+	for _, s := range c.col.Stories {
+		slugs[s.Slug] = true
+		all = append(all, s.Slug)
+	}
+	drafts := map[string]bool{}
+	for _, slug := range c.col.Drafts {
+		drafts[slug] = true
+	}
+	for _, s := range c.col.Stories {
+		for _, r := range s.Related {
+			switch {
+			case drafts[r.Value]:
+				c.diags.Errorf(r.Pos.Path, r.Pos.Line, r.Pos.Col, "related story %q is a draft; drafts are not published, so it cannot be related yet", r.Value)
+			case !slugs[r.Value]:
+				c.diags.Errorf(r.Pos.Path, r.Pos.Line, r.Pos.Col, "related story %q does not exist%s", r.Value, suggest.Hint(r.Value, all))
+			case r.Value == s.Slug:
+				c.diags.Warnf(r.Pos.Path, r.Pos.Line, r.Pos.Col, "a story cannot be related to itself")
+			}
+		}
+	}
+}
+
+func hintOrList(word string, known []string) string {
+	if h := suggest.Hint(word, known); h != "" {
+		return h
+	}
+	return "; known keys: " + strings.Join(known, ", ")
+}
+
+func singular(taxonomy string) string {
+	switch {
+	case strings.HasSuffix(taxonomy, "ies"):
+		return strings.TrimSuffix(taxonomy, "ies") + "y"
+	case strings.HasSuffix(taxonomy, "s"):
+		return strings.TrimSuffix(taxonomy, "s")
+	}
+	return taxonomy
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+

@@ -1,0 +1,153 @@
+// Package config reads site.toml, the settings of a site:
+//
+//	title = "Collective Leadership Casebook"
+//	description = "Practice stories of collective leadership in public services"
+//	base_url = "https://example.org/casebook/"   # a path prefix is honoured in every link
+//	language = "en-GB"
+//	theme = "default"
+//	taxonomies = ["principles", "sectors", "themes"]
+//
+// Unknown keys, wrong types and syntax errors are diagnostics at their line
+// in site.toml. The first taxonomy is the primary one: the site is organised
+// around it (in the sample site, the four principles).
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/casebook/casebook/generator/diag"
+	"github.com/casebook/casebook/generator/suggest"
+)
+
+// File is the name of the settings file in the site folder.
+const File = "site.toml"
+
+// Config holds a site's settings after validation.
+type Config struct {
+	Title       string   `toml:"title"`
+	Description string   `toml:"description"`
+	BaseURL     string   `toml:"base_url"`
+	Language    string   `toml:"language"`
+	Theme       string   `toml:"theme"`
+	Taxonomies  []string `toml:"taxonomies"`
+
+	// Base is BaseURL parsed, always with a trailing slash in its path.
+	Base *url.URL `toml:"-"`
+}
+
+var knownKeys = []string{"title", "description", "base_url", "language", "theme", "taxonomies"}
+
+var taxonomyName = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
+
+// Parse decodes site.toml. baseURL, when not empty, overrides base_url (the
+// -base-url flag). The returned list holds every problem found; the Config
+// is usable only when the list has no errors.
+func Parse(data []byte, baseURL string) (*Config, diag.List) {
+	var diags diag.List
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	cfg := &Config{Language: "en", Theme: "default"}
+	md, err := toml.Decode(string(data), cfg)
+	if err != nil {
+		line, col := 0, 0
+		var perr toml.ParseError
+		if errors.As(err, &perr) {
+			line, col = perr.Position.Line, perr.Position.Col
+			err = errors.New(perr.Message)
+		}
+		diags.Errorf(File, line, col, "%v", err)
+		return cfg, diags
+	}
+	for _, key := range md.Undecoded() {
+		name := key.String()
+		line, col := keyPosition(data, key[len(key)-1])
+		diags.Errorf(File, line, col, "unknown setting %q%s; known settings are %s", name,
+			suggest.Hint(name, knownKeys), strings.Join(knownKeys, ", "))
+	}
+	if baseURL != "" {
+		cfg.BaseURL = baseURL
+	}
+	cfg.validate(data, md, &diags)
+	return cfg, diags
+}
+
+func (cfg *Config) validate(data []byte, md toml.MetaData, diags *diag.List) {
+	if strings.TrimSpace(cfg.Title) == "" {
+		line, col := keyPosition(data, "title")
+		diags.Errorf(File, line, col, "title is required: the name of the site, shown in every page header")
+	}
+	if !md.IsDefined("taxonomies") {
+		cfg.Taxonomies = []string{"principles", "sectors", "themes"}
+	}
+	seen := map[string]bool{}
+	for _, name := range cfg.Taxonomies {
+		line, col := keyPosition(data, "taxonomies")
+		switch {
+		case !taxonomyName.MatchString(name) || name == "stories" || name == "pages" || name == "search":
+			diags.Errorf(File, line, col, "taxonomy %q is not a valid name: use lowercase letters, digits and '-', and not stories, pages or search", name)
+		case seen[name]:
+			diags.Errorf(File, line, col, "taxonomy %q is listed twice", name)
+		}
+		seen[name] = true
+	}
+	if len(cfg.Taxonomies) == 0 {
+		line, col := keyPosition(data, "taxonomies")
+		diags.Errorf(File, line, col, "taxonomies must list at least one taxonomy, such as \"principles\"")
+	}
+	raw := cfg.BaseURL
+	if raw == "" {
+		raw = "http://localhost/"
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+		line, col := keyPosition(data, "base_url")
+		diags.Errorf(File, line, col, "base_url %q must be an absolute http or https URL such as \"https://example.org/casebook/\"", cfg.BaseURL)
+		u, _ = url.Parse("http://localhost/")
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+	}
+	u.RawPath = ""
+	cfg.Base = u
+	cfg.BaseURL = u.String()
+}
+
+// keyPosition finds where key is assigned in data, for diagnostics about
+// values the TOML decoder accepted but casebook does not. BurntSushi/toml
+// keeps no positions for decoded keys.
+func keyPosition(data []byte, key string) (line, col int) {
+	for i, text := range strings.Split(string(data), "\n") {
+		trimmed := strings.TrimLeft(text, " \t")
+		rest, ok := strings.CutPrefix(trimmed, key)
+		if !ok {
+			rest, ok = strings.CutPrefix(trimmed, `"`+key+`"`)
+		}
+		if ok && strings.HasPrefix(strings.TrimLeft(rest, " \t"), "=") {
+			return i + 1, len(text) - len(trimmed) + 1
+		}
+	}
+	return 0, 0
+}
+
+// Prefix is the path of the base URL, such as "/" or "/casebook/"; every
+// generated internal link starts with it.
+func (cfg *Config) Prefix() string { return cfg.Base.Path }
+
+// Abs turns a site path such as "stories/x/" into an absolute URL under the
+// base URL, for feeds, sitemaps and canonical links.
+func (cfg *Config) Abs(sitePath string) string {
+	return cfg.Base.Scheme + "://" + cfg.Base.Host + cfg.Base.Path + sitePath
+}
+
+// Rel turns a site path such as "stories/x/" into a link from any page:
+// the base URL's path prefix followed by the site path.
+func (cfg *Config) Rel(sitePath string) string { return cfg.Base.Path + sitePath }
+
+// String gives a short description for logs.
+func (cfg *Config) String() string { return fmt.Sprintf("%s (%s)", cfg.Title, cfg.BaseURL) }

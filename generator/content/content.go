@@ -1,0 +1,108 @@
+// Package content holds the domain types of a casebook: stories, the terms
+// of the controlled vocabularies, and plain pages, as they are after
+// checking. It imports nothing from the rest of the project, so every stage
+// can share it.
+//
+// Every value that came from a contributor's file keeps the position it was
+// written at, so that later stages (link resolution, lint) report problems
+// at the right file:line:col without re-reading the file.
+package content
+
+import "time"
+
+// Pos is a position in a file of the site: a slash-separated path relative
+// to the site folder, and 1-based line and column.
+type Pos struct {
+	Path      string
+	Line, Col int
+}
+
+// Text is a string from front matter with the position it was written at.
+type Text struct {
+	Value string
+	Pos   Pos
+}
+
+// Body is the Markdown part of a file.
+type Body struct {
+	// Source is the Markdown text, line ends normalised to LF.
+	Source []byte
+	// Line is the line of the file on which Source starts.
+	Line int
+}
+
+// Story is one practice story: content/stories/<slug>.md or
+// content/stories/<slug>/index.md with its assets beside it.
+type Story struct {
+	Path    string // content/stories/x.md
+	Dir     string // folder links in the body are relative to
+	Slug    string
+	Title   string
+	Summary string
+	Date    time.Time
+	Updated time.Time // zero when not given
+	// Terms holds the keys of the story's terms per taxonomy, aliases
+	// already mapped to their term, in the order written, without repeats.
+	Terms     map[string][]string
+	Place     string
+	Partners  []string
+	Period    string
+	Questions []string
+	Outcomes  []string
+	Authors   []string
+	// Related holds the slugs of pinned related stories.
+	Related []Text
+	Draft   bool
+	Body    Body
+	// Assets are the other files of a bundle, site-relative paths.
+	Assets []Asset
+	// Front keeps the position of each front matter key, for lint rules
+	// that point at a field.
+	Front map[string]Pos
+}
+
+// Asset is a file copied beside a page, such as an image of a bundle.
+type Asset struct {
+	Path string // site-relative source path
+	Name string // path relative to the bundle folder, used in the output
+	Data []byte
+}
+
+// Term is one allowed value of a taxonomy: content/<taxonomy>/<key>.md.
+type Term struct {
+	Path     string
+	Taxonomy string
+	Key      string
+	Title    string
+	Summary  string
+	Aliases  []string
+	Order    int
+	Body     Body
+}
+
+// Page is a plain page (content/pages/<slug>.md) or a section intro
+// (content/_index.md, content/<taxonomy>/_index.md,
+// content/stories/_index.md).
+type Page struct {
+	Path    string
+	Dir     string
+	Slug    string
+	Title   string
+	Summary string
+	Body    Body
+}
+
+// Collection is everything a site's content folder holds, after checking.
+type Collection struct {
+	Stories []*Story
+	// Terms holds each taxonomy's terms, by taxonomy name.
+	Terms map[string][]*Term
+	// Pages holds the plain pages.
+	Pages []*Page
+	// Intros holds section intros by section: "" for the home page,
+	// "stories", or a taxonomy name.
+	Intros map[string]*Page
+	// Drafts holds the paths and slugs of drafts left out of the build, so
+	// that links to them are reported as links to a draft.
+	Drafts map[string]string
+}

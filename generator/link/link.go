@@ -1,0 +1,232 @@
+package link
+
+import (
+	"html/template"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/casebook/casebook/generator/config"
+	"github.com/casebook/casebook/generator/content"
+	"github.com/casebook/casebook/generator/diag"
+	"github.com/casebook/casebook/generator/markdown"
+)
+
+// Link builds the Site from checked content. The diagnostics are broken
+// links in bodies.
+func Link(cfg *config.Config, col *content.Collection, conv *markdown.Converter) (*Site, diag.List) {
+	l := &linker{cfg: cfg, col: col, site: &Site{Config: cfg}, byPath: map[string]target{}, bySlug: map[string]*Story{}, pageBySlug: map[string]*Page{}}
+	l.pages()
+	l.taxonomies()
+	l.stories()
+	diags := l.convert(conv)
+	l.backlinks()
+	l.related()
+	l.coOccurrence()
+	return l.site, diags
+}
+
+type linker struct {
+	cfg        *config.Config
+	col        *content.Collection
+	site       *Site
+	byPath     map[string]target // site-relative source path → page
+	bySlug     map[string]*Story
+	pageBySlug map[string]*Page
+	byURL      map[string]*Ref
+	// links holds each page's outgoing internal links, by page URL.
+	links map[string][]markdown.Link
+}
+
+// target is what a source path resolves to.
+type target struct {
+	url, title string
+}
+
+func (l *linker) newPage(p *content.Page, sitePath string) *Page {
+	if p == nil {
+		p = &content.Page{}
+	}
+	pg := &Page{Page: p, URL: l.cfg.Rel(sitePath), OutPath: sitePath + "index.html"}
+	if p.Path != "" {
+		l.byPath[p.Path] = target{pg.URL, p.Title}
+	}
+	return pg
+}
+
+func (l *linker) pages() {
+	l.site.Home = l.newPage(l.col.Intros[""], "")
+	l.site.Home.OutPath = "index.html"
+	if l.site.Home.Title == "" {
+		l.site.Home.Title = l.cfg.Title
+	}
+	l.site.StoriesIntro = l.newPage(l.col.Intros["stories"], "stories/")
+	if l.site.StoriesIntro.Title == "" {
+		l.site.StoriesIntro.Title = "All stories"
+	}
+	l.byPath["content/stories"] = target{l.site.StoriesIntro.URL, l.site.StoriesIntro.Title}
+	for _, p := range l.col.Pages {
+		pg := l.newPage(p, p.Slug+"/")
+		l.site.Pages = append(l.site.Pages, pg)
+		l.pageBySlug[p.Slug] = pg
+	}
+	sort.Slice(l.site.Pages, func(i, j int) bool { return l.site.Pages[i].Slug < l.site.Pages[j].Slug })
+}
+
+func (l *linker) taxonomies() {
+	for _, name := range l.cfg.Taxonomies {
+		tax := &Taxonomy{Name: name, Title: titleCase(name), URL: l.cfg.Rel(name + "/"), OutPath: name + "/index.html", byKey: map[string]*Term{}}
+		if intro := l.col.Intros[name]; intro != nil {
+			tax.Intro = l.newPage(intro, name+"/")
+			tax.Intro.OutPath = tax.OutPath
+			if intro.Title != "" {
+				tax.Title = intro.Title
+			}
+			tax.Summary = intro.Summary
+		}
+		l.byPath["content/"+name] = target{tax.URL, tax.Title}
+		l.byPath["content/"+name+"/_index.md"] = target{tax.URL, tax.Title}
+		for _, t := range l.col.Terms[name] {
+			sitePath := name + "/" + t.Key + "/"
+			term := &Term{Term: t, URL: l.cfg.Rel(sitePath), OutPath: sitePath + "index.html", FeedURL: l.cfg.Rel(sitePath + "feed.xml")}
+			tax.Terms = append(tax.Terms, term)
+			tax.byKey[t.Key] = term
+			for _, a := range t.Aliases {
+				tax.byKey[a] = term
+			}
+			l.byPath[t.Path] = target{term.URL, t.Title}
+		}
+		l.site.Taxonomies = append(l.site.Taxonomies, tax)
+	}
+}
+
+func (l *linker) stories() {
+	for _, s := range l.col.Stories {
+		sitePath := "stories/" + s.Slug + "/"
+		st := &Story{Story: s, URL: l.cfg.Rel(sitePath), OutPath: sitePath + "index.html"}
+		l.byPath[s.Path] = target{st.URL, s.Title}
+		if strings.HasSuffix(s.Path, "/index.md") {
+			l.byPath[strings.TrimSuffix(s.Path, "/index.md")] = target{st.URL, s.Title}
+		}
+		for _, a := range s.Assets {
+			l.byPath[a.Path] = target{st.URL + a.Name, a.Name}
+		}
+		l.bySlug[s.Slug] = st
+		for _, tax := range l.site.Taxonomies {
+			group := TermGroup{Taxonomy: tax}
+			for _, key := range s.Terms[tax.Name] {
+				if term := tax.byKey[key]; term != nil {
+					group.Terms = append(group.Terms, term)
+					term.Stories = append(term.Stories, st)
+				}
+			}
+			st.Terms = append(st.Terms, group)
+		}
+		l.site.Stories = append(l.site.Stories, st)
+		if s.Date.After(l.site.Updated) {
+			l.site.Updated = s.Date
+		}
+		if s.Updated.After(l.site.Updated) {
+			l.site.Updated = s.Updated
+		}
+	}
+	sort.SliceStable(l.site.Stories, func(i, j int) bool { return newerFirst(l.site.Stories[i], l.site.Stories[j]) })
+	for _, tax := range l.site.Taxonomies {
+		for _, term := range tax.Terms {
+			sort.SliceStable(term.Stories, func(i, j int) bool { return newerFirst(term.Stories[i], term.Stories[j]) })
+		}
+	}
+}
+
+func newerFirst(a, b *Story) bool {
+	if !a.Date.Equal(b.Date) {
+		return a.Date.After(b.Date)
+	}
+	if a.Title != b.Title {
+		return a.Title < b.Title
+	}
+	return a.Slug < b.Slug
+}
+
+// convert renders every body on all cores and collects link problems.
+func (l *linker) convert(conv *markdown.Converter) diag.List {
+	type job struct {
+		path, dir string
+		body      content.Body
+		url       string
+		out       *template.HTML
+		words     *int
+	}
+	var jobs []job
+	for _, s := range l.site.Stories {
+		jobs = append(jobs, job{s.Path, s.Dir, s.Body, s.URL, &s.HTML, &s.Words})
+	}
+	for _, p := range l.allPages() {
+		jobs = append(jobs, job{p.Path, p.Dir, p.Body, p.URL, &p.HTML, nil})
+	}
+	for _, tax := range l.site.Taxonomies {
+		for _, t := range tax.Terms {
+			jobs = append(jobs, job{t.Path, "content/" + tax.Name, t.Body, t.URL, &t.HTML, nil})
+		}
+	}
+	results := make([]markdown.Result, len(jobs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i] = conv.Convert(jobs[i].path, jobs[i].dir, jobs[i].body, resolver{l})
+			}
+		}()
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var diags diag.List
+	l.links = map[string][]markdown.Link{}
+	for i, j := range jobs {
+		r := results[i]
+		// The HTML comes from goldmark's safe renderer: raw HTML is dropped
+		// and link destinations are checked, so it is trusted markup.
+		*j.out = template.HTML(r.HTML)
+		if j.words != nil {
+			*j.words = r.Words
+		}
+		l.links[j.url] = append(l.links[j.url], r.Links...)
+		diags = append(diags, r.Diags...)
+	}
+	for _, s := range l.site.Stories {
+		s.ReadingMinutes = max(1, (s.Words+100)/200)
+	}
+	return diags
+}
+
+func (l *linker) allPages() []*Page {
+	pages := []*Page{l.site.Home, l.site.StoriesIntro}
+	pages = append(pages, l.site.Pages...)
+	for _, tax := range l.site.Taxonomies {
+		if tax.Intro != nil {
+			pages = append(pages, tax.Intro)
+		}
+	}
+	var out []*Page
+	for _, p := range pages {
+		if p.Path != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func titleCase(s string) string {
+	s = strings.ReplaceAll(s, "-", " ")
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

@@ -1,0 +1,111 @@
+// Package link builds the Site: the read-only model of a whole casebook
+// that rendering works from. It gives every page its URL, converts every
+// body to HTML with its internal links resolved (reporting broken ones at
+// their line), and computes the cross-links: each taxonomy's terms with
+// their stories, related stories, backlinks, and which terms co-occur.
+//
+// URLs in the Site are ready to print: they carry the base URL's path
+// prefix. OutPath fields give the file each page is written to.
+package link
+
+import (
+	"html/template"
+	"time"
+
+	"github.com/casebook/casebook/generator/config"
+	"github.com/casebook/casebook/generator/content"
+)
+
+// MaxRelated is the number of related stories listed on a story page.
+const MaxRelated = 5
+
+// Site is a linked casebook. It is not modified after Link returns.
+type Site struct {
+	Config *config.Config
+	// Home is the home page intro; never nil.
+	Home *Page
+	// StoriesIntro is the intro of the stories list; never nil.
+	StoriesIntro *Page
+	// Stories are newest first; ties by title, then slug.
+	Stories    []*Story
+	Taxonomies []*Taxonomy
+	Pages      []*Page
+	// Updated is the date of the newest story or update, for feeds.
+	Updated time.Time
+}
+
+// Story is a story with its URLs and cross-links.
+type Story struct {
+	*content.Story
+	URL     string
+	OutPath string
+	HTML    template.HTML
+	Words   int
+	// ReadingMinutes is the reading time, at 200 words a minute, at least 1.
+	ReadingMinutes int
+	// Terms holds the story's terms per taxonomy, in site.toml order.
+	Terms     []TermGroup
+	Related   []*Story
+	Backlinks []Ref
+}
+
+// TermGroup is a story's terms in one taxonomy.
+type TermGroup struct {
+	Taxonomy *Taxonomy
+	Terms    []*Term
+}
+
+// Ref is a link to a page, for backlinks.
+type Ref struct {
+	Title, URL, Summary string
+}
+
+// Taxonomy is one vocabulary, such as principles.
+type Taxonomy struct {
+	Name    string
+	Title   string
+	Summary string
+	URL     string
+	OutPath string
+	Intro   *Page
+	Terms   []*Term
+	byKey   map[string]*Term
+}
+
+// Term returns the term with key, or nil.
+func (t *Taxonomy) Term(key string) *Term { return t.byKey[key] }
+
+// Term is one term with its stories.
+type Term struct {
+	*content.Term
+	URL     string
+	OutPath string
+	FeedURL string
+	HTML    template.HTML
+	// Stories are newest first.
+	Stories []*Story
+	// CoOccurring lists, per other taxonomy, the terms that share stories
+	// with this one, most shared first.
+	CoOccurring []CoGroup
+}
+
+// CoGroup holds co-occurring terms of one taxonomy.
+type CoGroup struct {
+	Taxonomy *Taxonomy
+	Terms    []TermCount
+}
+
+// TermCount is a term and a number of stories.
+type TermCount struct {
+	Term  *Term
+	Count int
+}
+
+// Page is a plain page or a section intro.
+type Page struct {
+	*content.Page
+	URL       string
+	OutPath   string
+	HTML      template.HTML
+	Backlinks []Ref
+}

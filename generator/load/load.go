@@ -1,0 +1,287 @@
+// Package load reads a site's content folder through an fs.FS rooted at the
+// site folder and splits every Markdown file into front matter (decoded into
+// positioned nodes) and body. It knows the layout of a site:
+//
+//	content/_index.md                 home intro
+//	content/stories/**/<slug>.md      a story (subfolders only group files)
+//	content/stories/**/<slug>/index.md  a story bundle; other files in the
+//	                                  folder are its assets
+//	content/stories/_index.md         stories list intro
+//	content/<taxonomy>/<key>.md       a term of a taxonomy
+//	content/<taxonomy>/_index.md      taxonomy index intro
+//	content/pages/<slug>.md           a plain page
+//	content/_templates/               templates for `casebook new`, skipped
+//
+// Problems that concern a whole file (too large, not UTF-8, empty, front
+// matter not closed or not parsable, a symlink leaving the site) are
+// diagnostics; the file is then left out and loading goes on.
+package load
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/casebook/casebook/generator/diag"
+	"github.com/casebook/casebook/generator/frontmatter"
+)
+
+// MaxFileSize is the largest Markdown file accepted: 2 MiB.
+const MaxFileSize = 2 << 20
+
+// Kind says what a content file is.
+type Kind int
+
+// The kinds of content file.
+const (
+	Story Kind = iota + 1
+	Term
+	Page
+	Intro
+)
+
+// File is one parsed Markdown file.
+type File struct {
+	Kind Kind
+	Path string // site-relative, slash-separated
+	// Section is the taxonomy of a term or the section of an intro: "" for
+	// the home intro, "stories", or a taxonomy name.
+	Section string
+	// Key is the name the file gives: a story's or page's default slug, a
+	// term's key.
+	Key string
+	// Dir is the folder that relative links in the body start from.
+	Dir    string
+	Doc    *frontmatter.Document
+	Front  *frontmatter.Node
+	Assets []Asset
+}
+
+// Asset is a non-Markdown file of a story bundle.
+type Asset struct {
+	Path string // site-relative
+	Name string // relative to the bundle folder
+	Data []byte
+}
+
+// Result is everything loaded from a site.
+type Result struct {
+	Files []*File
+	Diags diag.List
+}
+
+// Load reads every content file of the site in fsys. taxonomies names the
+// folders that hold terms. Files are returned sorted by path.
+func Load(fsys fs.FS, taxonomies []string) *Result {
+	w := &walker{fsys: fsys, taxonomies: map[string]bool{}, bundles: map[string]*File{}}
+	for _, t := range taxonomies {
+		w.taxonomies[t] = true
+	}
+	if err := fs.WalkDir(fsys, "content", w.visit); err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			w.diags.Errorf("content", 0, 0, "the site has no content folder: create content/stories/ with a story in it, or use -src to point at the site folder")
+		} else {
+			w.diags.Errorf("content", 0, 0, "reading the content folder: %v", err)
+		}
+	}
+	w.attachAssets()
+	w.parseAll()
+	sort.Slice(w.files, func(i, j int) bool { return w.files[i].Path < w.files[j].Path })
+	return &Result{Files: w.files, Diags: w.diags}
+}
+
+type walker struct {
+	fsys       fs.FS
+	taxonomies map[string]bool
+	files      []*File
+	assets     []Asset
+	bundles    map[string]*File // bundle folder → its story
+	raw        map[*File][]byte
+	diags      diag.List
+	mu         sync.Mutex
+}
+
+func (w *walker) visit(p string, d fs.DirEntry, err error) error {
+	if err != nil {
+		if p == "content" {
+			return err
+		}
+		w.diags.Errorf(p, 0, 0, "cannot read: %v", unwrapPath(err))
+		return nil
+	}
+	name := d.Name()
+	if p != "content" && (strings.HasPrefix(name, ".") || name == "_templates" && path.Dir(p) == "content") {
+		if d.IsDir() {
+			return fs.SkipDir
+		}
+		return nil
+	}
+	if d.Type()&fs.ModeSymlink != 0 {
+		return w.visitSymlink(p)
+	}
+	if d.IsDir() {
+		return nil
+	}
+	w.classify(p)
+	return nil
+}
+
+// visitSymlink refuses links that leave the site folder. Links that stay
+// inside are read like the files they point to.
+func (w *walker) visitSymlink(p string) error {
+	target, err := fs.ReadLink(w.fsys, p)
+	if err == nil {
+		resolved := path.Join(path.Dir(p), target)
+		if path.IsAbs(target) || resolved == ".." || strings.HasPrefix(resolved, "../") {
+			err = errors.New("it points outside the site folder")
+		}
+	}
+	if err == nil {
+		var info fs.FileInfo
+		info, err = fs.Stat(w.fsys, p)
+		if err == nil && info.IsDir() {
+			err = errors.New("symlinked folders are not followed")
+		}
+	}
+	if err != nil {
+		w.diags.Errorf(p, 0, 0, "symlink refused: %v", unwrapPath(err))
+		return nil
+	}
+	w.classify(p)
+	return nil
+}
+
+func unwrapPath(err error) error {
+	var perr *fs.PathError
+	if errors.As(err, &perr) {
+		return perr.Err
+	}
+	return err
+}
+
+// classify decides what the file at p is from where it lies.
+func (w *walker) classify(p string) {
+	rel := strings.TrimPrefix(p, "content/")
+	section, rest, nested := strings.Cut(rel, "/")
+	isMD := strings.HasSuffix(p, ".md")
+	switch {
+	case !nested && rel == "_index.md":
+		w.add(&File{Kind: Intro, Path: p, Dir: "content"})
+	case !nested:
+		w.diags.Warnf(p, 0, 0, "file ignored: content/ holds only _index.md and the folders stories/, pages/ and one per taxonomy")
+	case section == "stories":
+		w.classifyStory(p, rest, isMD)
+	case section == "pages" && isMD && !strings.Contains(rest, "/"):
+		if rest == "_index.md" {
+			return
+		}
+		w.add(&File{Kind: Page, Path: p, Key: strings.TrimSuffix(rest, ".md"), Dir: "content/pages"})
+	case w.taxonomies[section] && isMD && !strings.Contains(rest, "/"):
+		if rest == "_index.md" {
+			w.add(&File{Kind: Intro, Path: p, Section: section, Dir: "content/" + section})
+			return
+		}
+		w.add(&File{Kind: Term, Path: p, Section: section, Key: strings.TrimSuffix(rest, ".md"), Dir: "content/" + section})
+	default:
+		w.diags.Warnf(p, 0, 0, "file ignored: it is not a story, a page or a term of a taxonomy listed in site.toml")
+	}
+}
+
+func (w *walker) classifyStory(p, rest string, isMD bool) {
+	dir, name := path.Dir(p), path.Base(p)
+	switch {
+	case rest == "_index.md":
+		w.add(&File{Kind: Intro, Path: p, Section: "stories", Dir: "content/stories"})
+	case name == "index.md" && dir != "content/stories":
+		f := &File{Kind: Story, Path: p, Key: path.Base(dir), Dir: dir}
+		w.bundles[dir] = f
+		w.add(f)
+	case isMD && !w.insideBundle(dir):
+		w.add(&File{Kind: Story, Path: p, Key: strings.TrimSuffix(name, ".md"), Dir: dir})
+	default:
+		w.assets = append(w.assets, Asset{Path: p})
+	}
+}
+
+// insideBundle reports whether dir is a bundle folder or inside one. Walk
+// order visits index.md before most siblings but not all (a file named
+// "a.md" sorts first), so assets are attached after the walk.
+func (w *walker) insideBundle(dir string) bool {
+	for d := dir; d != "content/stories" && d != "."; d = path.Dir(d) {
+		if _, ok := w.bundles[d]; ok {
+			return true
+		}
+		if _, err := fs.Stat(w.fsys, d+"/index.md"); err == nil {
+			return true
+		}
+	}
+	return false
+}
+
+func (w *walker) add(f *File) { w.files = append(w.files, f) }
+
+// attachAssets gives every bundle the files inside its folder, and reports
+// stray files that belong to no bundle.
+func (w *walker) attachAssets() {
+	for _, a := range w.assets {
+		var owner *File
+		for d := path.Dir(a.Path); d != "content/stories" && d != "."; d = path.Dir(d) {
+			if f, ok := w.bundles[d]; ok {
+				owner = f
+				a.Name = strings.TrimPrefix(a.Path, d+"/")
+				break
+			}
+		}
+		if owner == nil {
+			w.diags.Warnf(a.Path, 0, 0, "file ignored: only Markdown stories go in content/stories/; put images beside a story in a bundle folder (content/stories/<slug>/index.md)")
+			continue
+		}
+		data, err := fs.ReadFile(w.fsys, a.Path)
+		if err != nil {
+			w.diags.Errorf(a.Path, 0, 0, "cannot read: %v", unwrapPath(err))
+			continue
+		}
+		a.Data = data
+		owner.Assets = append(owner.Assets, a)
+	}
+}
+
+// parseAll reads and parses every Markdown file on all cores, then drops the
+// files that could not be parsed.
+func (w *walker) parseAll() {
+	jobs := make(chan *File)
+	var wg sync.WaitGroup
+	failed := make(map[*File]bool)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for f := range jobs {
+				if diags := parseFile(w.fsys, f); len(diags) > 0 {
+					w.mu.Lock()
+					w.diags.Add(diags...)
+					if diags.HasErrors() {
+						failed[f] = true
+					}
+					w.mu.Unlock()
+				}
+			}
+		}()
+	}
+	for _, f := range w.files {
+		jobs <- f
+	}
+	close(jobs)
+	wg.Wait()
+	kept := w.files[:0]
+	for _, f := range w.files {
+		if !failed[f] {
+			kept = append(kept, f)
+		}
+	}
+	w.files = kept
+}

@@ -1,0 +1,97 @@
+package load
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"io/fs"
+	"unicode/utf8"
+
+	"github.com/casebook/casebook/generator/diag"
+	"github.com/casebook/casebook/generator/frontmatter"
+)
+
+// parseFile reads f from fsys and fills in its document and front matter.
+func parseFile(fsys fs.FS, f *File) diag.List {
+	var diags diag.List
+	src, err := readLimited(fsys, f.Path)
+	if err != nil {
+		diags.Errorf(f.Path, 0, 0, "%v", err)
+		return diags
+	}
+	doc, front, d := Parse(f.Path, src)
+	f.Doc, f.Front = doc, front
+	return append(diags, d...)
+}
+
+func readLimited(fsys fs.FS, p string) ([]byte, error) {
+	file, err := fsys.Open(p)
+	if err != nil {
+		return nil, unwrapPath(err)
+	}
+	defer file.Close()
+	src, err := io.ReadAll(io.LimitReader(file, MaxFileSize+1))
+	if err != nil {
+		return nil, unwrapPath(err)
+	}
+	if len(src) > MaxFileSize {
+		return nil, errors.New("file is larger than 2 MiB; split the story or move large material out of it")
+	}
+	return src, nil
+}
+
+// Parse splits and decodes one Markdown file. It is the entry point for
+// everything a contributor writes, so it must never panic on any input.
+func Parse(p string, src []byte) (*frontmatter.Document, *frontmatter.Node, diag.List) {
+	var diags diag.List
+	if len(bytes.TrimSpace(bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")))) == 0 {
+		diags.Errorf(p, 1, 1, "file is empty: a story needs front matter (title, summary, date and terms) and a body")
+		return nil, nil, diags
+	}
+	if !utf8.Valid(src) {
+		line, col := invalidUTF8(src)
+		diags.Errorf(p, line, col, "file is not valid UTF-8 text: save it as UTF-8 in your editor")
+		return nil, nil, diags
+	}
+	src = frontmatter.Normalize(src)
+	doc, err := frontmatter.Split(src)
+	if err != nil {
+		line := 1
+		if errors.Is(err, frontmatter.ErrUnclosed) {
+			diags.Errorf(p, line, 1, "front matter is not closed: add a line with only \"---\" after the last field")
+		} else {
+			diags.Errorf(p, line, 1, "%v", err)
+		}
+		return nil, nil, diags
+	}
+	front, err := frontmatter.Decode(doc)
+	if err != nil {
+		var serr *frontmatter.SyntaxError
+		if errors.As(err, &serr) {
+			diags.Errorf(p, serr.Line, serr.Col, "%s", serr.Msg)
+		} else {
+			diags.Errorf(p, doc.RawLine, 1, "%v", err)
+		}
+		return nil, nil, diags
+	}
+	return doc, front, diags
+}
+
+// invalidUTF8 finds the line and column of the first byte that is not
+// valid UTF-8.
+func invalidUTF8(src []byte) (line, col int) {
+	line, col = 1, 1
+	for len(src) > 0 {
+		r, size := utf8.DecodeRune(src)
+		if r == utf8.RuneError && size <= 1 {
+			return line, col
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		src = src[size:]
+	}
+	return line, col
+}

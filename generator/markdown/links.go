@@ -1,0 +1,213 @@
+package markdown
+
+import (
+	"bytes"
+	"net/url"
+	"path"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+
+	"github.com/casebook/casebook/generator/content"
+	"github.com/casebook/casebook/generator/diag"
+)
+
+// allowedSchemes are the URL schemes a contributor's link may use. Anything
+// else (javascript:, vbscript:, data:, file:) is removed, whatever its case
+// or encoding.
+var allowedSchemes = map[string]bool{"http": true, "https": true, "mailto": true, "tel": true}
+
+// linkWalker resolves every link and image of a document in place.
+type linkWalker struct {
+	path      string
+	dir       string
+	src       []byte
+	firstLine int
+	resolver  Resolver
+	links     []Link
+	diags     diag.List
+}
+
+func (w *linkWalker) walk(doc ast.Node) {
+	var unlink []ast.Node
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			dest, ok := w.resolve(n, string(n.Destination), false)
+			n.Destination = []byte(dest)
+			if !ok {
+				unlink = append(unlink, n)
+			}
+		case *ast.Image:
+			dest, ok := w.resolve(n, string(n.Destination), true)
+			n.Destination = []byte(dest)
+			if !ok {
+				n.Destination = nil
+			}
+		case *ast.AutoLink:
+			if !allowedSchemes[scheme(string(n.URL(w.src)))] && n.AutoLinkType == ast.AutoLinkURL {
+				unlink = append(unlink, n)
+			}
+		case *ast.RawHTML, *ast.HTMLBlock:
+			// Dropped from the output by the safe renderer.
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, n := range unlink {
+		replaceWithChildren(n)
+	}
+}
+
+// resolve returns the destination to render and whether to keep the link.
+func (w *linkWalker) resolve(n ast.Node, dest string, image bool) (string, bool) {
+	if target, ok := strings.CutPrefix(dest, wikiScheme); ok {
+		return w.resolveWiki(n, target)
+	}
+	trimmed := strings.TrimSpace(dest)
+	if s := scheme(trimmed); s != "" {
+		if allowedSchemes[s] {
+			return trimmed, true
+		}
+		pos := w.pos(n)
+		w.diags.Warnf(pos.Path, pos.Line, pos.Col, "link to %q removed: only http, https, mailto and tel links are allowed", truncate(trimmed))
+		return "", false
+	}
+	if trimmed == "" || strings.HasPrefix(trimmed, "#") || strings.HasPrefix(trimmed, "//") || strings.HasPrefix(trimmed, "?") {
+		return trimmed, true
+	}
+	ref, frag, _ := strings.Cut(trimmed, "#")
+	ref, _, _ = strings.Cut(ref, "?")
+	unescaped, err := url.PathUnescape(ref)
+	if err != nil {
+		unescaped = ref
+	}
+	var sitePath string
+	if strings.HasPrefix(unescaped, "/") {
+		sitePath = path.Clean(strings.TrimPrefix(unescaped, "/"))
+		if !strings.HasPrefix(sitePath, "content/") {
+			// A link to a URL path of the built site, kept as written.
+			return trimmed, true
+		}
+	} else {
+		sitePath = path.Join(w.dir, unescaped)
+	}
+	if sitePath == ".." || strings.HasPrefix(sitePath, "../") {
+		pos := w.pos(n)
+		w.diags.Errorf(pos.Path, pos.Line, pos.Col, "link %q points outside the site folder", dest)
+		return "", false
+	}
+	u, title, err := w.resolver.ResolveFile(sitePath)
+	if err != nil {
+		pos := w.pos(n)
+		w.diags.Errorf(pos.Path, pos.Line, pos.Col, "broken link %q: %v", dest, err)
+		return "", false
+	}
+	_ = title
+	if !image {
+		w.links = append(w.links, Link{URL: u, Pos: w.pos(n)})
+	}
+	if frag != "" {
+		u += "#" + frag
+	}
+	return u, true
+}
+
+func (w *linkWalker) resolveWiki(n ast.Node, target string) (string, bool) {
+	untitled, _ := n.AttributeString("data-wiki-untitled")
+	n.RemoveAttributes()
+	u, title, err := w.resolver.ResolveWiki(target)
+	if err != nil {
+		pos := w.pos(n)
+		w.diags.Errorf(pos.Path, pos.Line, pos.Col, "broken wiki link [[%s]]: %v", target, err)
+		return "", false
+	}
+	if untitled != nil {
+		n.RemoveChildren(n)
+		n.AppendChild(n, ast.NewString([]byte(title)))
+	}
+	w.links = append(w.links, Link{URL: u, Pos: w.pos(n)})
+	return u, true
+}
+
+// scheme returns the lowercased URL scheme of dest, ignoring the control
+// characters and spaces browsers ignore, or "" for a relative reference.
+func scheme(dest string) string {
+	var b strings.Builder
+	for _, r := range dest {
+		switch {
+		case r == ':':
+			return strings.ToLower(b.String())
+		case r == '/' || r == '?' || r == '#':
+			return ""
+		case r <= ' ' || r == 0x7f:
+			continue
+		}
+		b.WriteRune(r)
+	}
+	// Entities such as "javascript&colon;" are decoded by goldmark before
+	// this point; a leftover '&' means an undecodable form, kept relative.
+	return ""
+}
+
+// pos finds where node n starts in the file, from the first text segment
+// inside it; it points at the opening bracket.
+func (w *linkWalker) pos(n ast.Node) content.Pos {
+	off := -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			off = t.Segment.Start
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if off < 0 {
+		for p := n.Parent(); p != nil; p = p.Parent() {
+			if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+				off = p.Lines().At(0).Start
+				break
+			}
+		}
+	}
+	if off < 0 {
+		return content.Pos{Path: w.path, Line: w.firstLine, Col: 1}
+	}
+	if off > 0 && w.src[off-1] == '[' {
+		off--
+		if off > 0 && w.src[off-1] == '[' || off > 0 && w.src[off-1] == '!' {
+			off--
+		}
+	}
+	lineStart := bytes.LastIndexByte(w.src[:off], '\n') + 1
+	line := w.firstLine + bytes.Count(w.src[:off], []byte("\n"))
+	return content.Pos{Path: w.path, Line: line, Col: utf8.RuneCount(w.src[lineStart:off]) + 1}
+}
+
+// replaceWithChildren removes a link but keeps its text.
+func replaceWithChildren(n ast.Node) {
+	parent := n.Parent()
+	if parent == nil {
+		return
+	}
+	if al, ok := n.(*ast.AutoLink); ok {
+		_ = al
+		parent.RemoveChild(parent, n)
+		return
+	}
+	for c := n.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		parent.InsertBefore(parent, n, c)
+		c = next
+	}
+	parent.RemoveChild(parent, n)
+}
+
+func truncate(s string) string {
+	if len(s) > 40 {
+		return s[:40] + "…"
+	}
+	return s
+}

@@ -1,0 +1,114 @@
+// Package markdown converts story and page bodies to HTML with goldmark:
+// GFM tables, strikethrough and autolinks, footnotes, typographic quotes,
+// definition lists, and heading IDs that keep non-ASCII letters and are
+// unique per page.
+//
+// Raw HTML is never passed through and links are limited to http, https,
+// mailto and tel URLs and to paths inside the site: contributor content is
+// untrusted. Links to other Markdown files ("other-story.md",
+// "../principles/inquiry.md") and wiki links ("[[slug]]", "[[slug|label]]",
+// "[[principles/inquiry]]") are handed to a Resolver, which maps them to page
+// URLs; a link it cannot resolve becomes a diagnostic at its line and
+// column in the file.
+package markdown
+
+import (
+	"bytes"
+	"sync"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/casebook/casebook/generator/content"
+	"github.com/casebook/casebook/generator/diag"
+)
+
+// Resolver maps links found in a body to URLs. It is implemented by the
+// link stage, which knows every page of the site.
+type Resolver interface {
+	// ResolveFile maps a site-relative path of a file ("content/stories/x.md",
+	// "content/stories/b/map.png") to the URL of the page or asset it
+	// becomes, and the page's title.
+	ResolveFile(sitePath string) (url, title string, err error)
+	// ResolveWiki maps the target of a wiki link ("slug",
+	// "principles/inquiry") to a URL and title.
+	ResolveWiki(target string) (url, title string, err error)
+}
+
+// Link is an internal link found in a body, resolved.
+type Link struct {
+	URL string
+	Pos content.Pos
+}
+
+// Result is a converted body.
+type Result struct {
+	HTML []byte
+	// Links are the internal links to other pages, for backlinks.
+	Links []Link
+	// Words is the number of words of text, for reading time.
+	Words int
+	Diags diag.List
+}
+
+// Converter converts bodies. One Converter serves a whole build and is safe
+// for concurrent use.
+type Converter struct {
+	md      goldmark.Markdown
+	bufPool sync.Pool
+}
+
+// New returns a Converter.
+func New() *Converter {
+	md := goldmark.New(
+		goldmark.WithExtensions(
+			extension.GFM,
+			extension.Footnote,
+			extension.Typographer,
+			extension.DefinitionList,
+			wikiExtension{},
+		),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		goldmark.WithRendererOptions(html.WithXHTML()),
+	)
+	return &Converter{md: md, bufPool: sync.Pool{New: func() any { return new(bytes.Buffer) }}}
+}
+
+// Convert renders body, which belongs to the file at path and starts on
+// line body.Line; dir is the folder relative links start from.
+func (c *Converter) Convert(path, dir string, body content.Body, r Resolver) Result {
+	src := body.Source
+	ctx := parser.NewContext(parser.WithIDs(newIDs()))
+	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	lw := &linkWalker{path: path, dir: dir, src: src, firstLine: body.Line, resolver: r}
+	lw.walk(doc)
+	buf := c.bufPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer c.bufPool.Put(buf)
+	var res Result
+	if err := c.md.Renderer().Render(buf, src, doc); err != nil {
+		res.Diags.Errorf(path, body.Line, 1, "rendering Markdown: %v", err)
+	}
+	res.HTML = bytes.Clone(buf.Bytes())
+	res.Links = lw.links
+	res.Diags = append(res.Diags, lw.diags...)
+	res.Words = countWords(src)
+	return res
+}
+
+// countWords counts runs of letters and digits, a fair measure of reading
+// length for Markdown source.
+func countWords(src []byte) int {
+	n, in := 0, false
+	for _, b := range src {
+		word := b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= 0x80 || b == '\''
+		if word && !in {
+			n++
+		}
+		in = word
+	}
+	return n
+}

@@ -1,0 +1,192 @@
+// Package publish writes a built site to its output folder atomically: every
+// file goes into a staging folder beside the output folder, and only when
+// the whole build has succeeded is the staging folder swapped in, so a
+// failed or interrupted build leaves the previous site untouched.
+//
+// It refuses output folders that would destroy something: the file system
+// root, the site folder or any folder above it, the content folder, and any
+// non-empty folder that casebook did not create (recognised by a marker
+// file it writes into every output).
+package publish
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Marker is the file casebook writes into every output folder it creates.
+const Marker = ".casebook-output"
+
+// kept are files of a version-controlled output folder that a build keeps,
+// such as the .gitignore that keeps public/ in the repository.
+var kept = []string{".gitignore", ".gitkeep", ".nojekyll", "CNAME"}
+
+// Stage is a build in progress in a staging folder.
+type Stage struct {
+	out     string
+	staging string
+}
+
+// Begin checks that out is a safe output folder for the site in src and
+// creates a staging folder beside it.
+func Begin(src, out string) (*Stage, error) {
+	out, err := CheckOutput(src, out)
+	if err != nil {
+		return nil, err
+	}
+	parent := filepath.Dir(out)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	staging := filepath.Join(parent, "."+filepath.Base(out)+".staging-"+randomSuffix())
+	if err := os.Mkdir(staging, 0o755); err != nil {
+		return nil, err
+	}
+	return &Stage{out: out, staging: staging}, nil
+}
+
+// CheckOutput resolves out to an absolute path and refuses folders a build
+// must not replace.
+func CheckOutput(src, out string) (string, error) {
+	absSrc, err := filepath.Abs(src)
+	if err != nil {
+		return "", err
+	}
+	absOut, err := filepath.Abs(out)
+	if err != nil {
+		return "", err
+	}
+	absSrc, absOut = evalSymlinks(absSrc), evalSymlinks(absOut)
+	switch {
+	case absOut == filepath.Dir(absOut):
+		return "", fmt.Errorf("refusing to use %s as the output folder: it is the root of the file system", out)
+	case absOut == absSrc || isInside(absSrc, absOut):
+		return "", fmt.Errorf("refusing to use %s as the output folder: it holds the site itself", out)
+	case isInside(absOut, filepath.Join(absSrc, "content")) || absOut == filepath.Join(absSrc, "content"):
+		return "", fmt.Errorf("refusing to use %s as the output folder: it is inside content/", out)
+	}
+	entries, err := os.ReadDir(absOut)
+	if errors.Is(err, fs.ErrNotExist) {
+		return absOut, nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("output folder %s: %w", out, err)
+	}
+	if _, err := os.Stat(filepath.Join(absOut, Marker)); err == nil {
+		return absOut, nil
+	}
+	for _, e := range entries {
+		if !isKept(e.Name()) {
+			return "", fmt.Errorf("refusing to replace %s: it is not empty and was not created by casebook (no %s file in it); choose an empty folder with -out", out, Marker)
+		}
+	}
+	return absOut, nil
+}
+
+// isInside reports whether child lies strictly inside dir.
+func isInside(child, dir string) bool {
+	rel, err := filepath.Rel(dir, child)
+	return err == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
+
+func evalSymlinks(p string) string {
+	if r, err := filepath.EvalSymlinks(p); err == nil {
+		return r
+	}
+	// The folder may not exist yet: resolve its parent.
+	if parent := filepath.Dir(p); parent != p {
+		return filepath.Join(evalSymlinks(parent), filepath.Base(p))
+	}
+	return p
+}
+
+func isKept(name string) bool {
+	for _, k := range kept {
+		if name == k {
+			return true
+		}
+	}
+	return false
+}
+
+func randomSuffix() string {
+	b := make([]byte, 6)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+// Path returns the staging path of the slash-separated output path p,
+// refusing paths that would leave the staging folder.
+func (s *Stage) Path(p string) (string, error) {
+	return Join(s.staging, p)
+}
+
+// Join joins a slash-separated relative path to dir, refusing absolute
+// paths and paths that climb out of dir.
+func Join(dir, p string) (string, error) {
+	clean := filepath.Clean(filepath.FromSlash(p))
+	if filepath.IsAbs(clean) || clean == ".." || strings.HasPrefix(clean, ".."+string(filepath.Separator)) || clean == "." {
+		return "", fmt.Errorf("refusing to write %q: it is outside the output folder", p)
+	}
+	return filepath.Join(dir, clean), nil
+}
+
+// Write stores one file in the staging folder. It may be called from
+// several goroutines.
+func (s *Stage) Write(p string, data []byte) error {
+	full, err := s.Path(p)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(full, data, 0o644)
+}
+
+// Commit swaps the staging folder in as the output folder. The old output
+// is renamed aside first and removed only once the new one is in place.
+func (s *Stage) Commit() error {
+	if err := os.WriteFile(filepath.Join(s.staging, Marker), []byte("This folder is written by casebook; it is replaced on every build.\n"), 0o644); err != nil {
+		s.Abort()
+		return err
+	}
+	for _, name := range kept {
+		if data, err := os.ReadFile(filepath.Join(s.out, name)); err == nil {
+			if _, err := os.Stat(filepath.Join(s.staging, name)); errors.Is(err, fs.ErrNotExist) {
+				_ = os.WriteFile(filepath.Join(s.staging, name), data, 0o644)
+			}
+		}
+	}
+	old := ""
+	if _, err := os.Stat(s.out); err == nil {
+		old = filepath.Join(filepath.Dir(s.out), "."+filepath.Base(s.out)+".old-"+randomSuffix())
+		if err := os.Rename(s.out, old); err != nil {
+			s.Abort()
+			return fmt.Errorf("moving the previous output aside: %w", err)
+		}
+	}
+	if err := os.Rename(s.staging, s.out); err != nil {
+		if old != "" {
+			_ = os.Rename(old, s.out)
+		}
+		s.Abort()
+		return fmt.Errorf("moving the new output in place: %w", err)
+	}
+	if old != "" {
+		return os.RemoveAll(old)
+	}
+	return nil
+}
+
+// Abort removes the staging folder, leaving the output folder as it was.
+func (s *Stage) Abort() { _ = os.RemoveAll(s.staging) }
+
+// Dir returns the final output folder.
+func (s *Stage) Dir() string { return s.out }

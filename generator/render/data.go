@@ -1,0 +1,84 @@
+package render
+
+import (
+	"github.com/casebook/casebook/generator/link"
+)
+
+// PerPage is the number of stories on one page of a list.
+const PerPage = 50
+
+// Page is what every template receives as its dot. Exactly one of Story,
+// Term, Taxonomy and Plain is set, according to Kind, except on the home,
+// stories list and 404 pages.
+type Page struct {
+	Site *SiteData
+	// Kind is "home", "stories", "story", "taxonomy", "term", "page" or
+	// "404".
+	Kind        string
+	Title       string
+	Description string
+	// Canonical is the absolute URL of the page.
+	Canonical string
+	// OGType is the Open Graph type: "article" for stories, "website"
+	// otherwise.
+	OGType string
+
+	Story    *link.Story
+	Term     *link.Term
+	Taxonomy *link.Taxonomy
+	Plain    *link.Page
+
+	// Stories is the page's slice of a list (stories list, term page).
+	Stories []*link.Story
+	Pager   *Pager
+	// Latest holds the newest stories, on the home page.
+	Latest []*link.Story
+	// Feed is the URL of the feed that covers this page.
+	Feed string
+	// Breadcrumbs lead from the home page to the current one.
+	Breadcrumbs []Crumb
+}
+
+// SiteData is the part of every page that is the same site-wide.
+type SiteData struct {
+	Title       string
+	Description string
+	Language    string
+	// Home is the URL of the home page (the base URL's path).
+	Home string
+	// Stylesheet is the URL of the theme's stylesheet.
+	Stylesheet string
+	// Script is the URL of the theme's script, or "" when it has none.
+	Script     string
+	SearchURL  string
+	StoriesURL string
+	FeedURL    string
+	Nav        []NavItem
+	Taxonomies []*link.Taxonomy
+	// Primary is the first taxonomy (the principles, in the sample site).
+	Primary *link.Taxonomy
+	Pages   []*link.Page
+	// StoryCount is the number of published stories.
+	StoryCount int
+	// LiveReload is the URL of the live-reload script injected by serve,
+	// or "".
+	LiveReload string
+}
+
+// NavItem is an entry of the main navigation.
+type NavItem struct {
+	Title, URL string
+}
+
+// Crumb is a step of the breadcrumb trail.
+type Crumb struct {
+	Title, URL string
+}
+
+// Pager links the pages of a paginated list.
+type Pager struct {
+	Number, Total int
+	Prev, Next    string
+	// Pages holds the URL of every page, first page first.
+	Pages []string
+}

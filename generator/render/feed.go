@@ -1,0 +1,129 @@
+package render
+
+import (
+	"bytes"
+	"encoding/xml"
+	"time"
+
+	"github.com/casebook/casebook/generator/link"
+)
+
+// FeedSize is the number of entries in an Atom feed.
+const FeedSize = 20
+
+type atomFeed struct {
+	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
+	Title   string      `xml:"title"`
+	ID      string      `xml:"id"`
+	Updated string      `xml:"updated"`
+	Links   []atomLink  `xml:"link"`
+	Author  atomAuthor  `xml:"author"`
+	Entries []atomEntry `xml:"entry"`
+}
+
+type atomLink struct {
+	Href string `xml:"href,attr"`
+	Rel  string `xml:"rel,attr,omitempty"`
+	Type string `xml:"type,attr,omitempty"`
+}
+
+type atomAuthor struct {
+	Name string `xml:"name"`
+}
+
+type atomEntry struct {
+	Title     string     `xml:"title"`
+	ID        string     `xml:"id"`
+	Link      atomLink   `xml:"link"`
+	Published string     `xml:"published"`
+	Updated   string     `xml:"updated"`
+	Summary   string     `xml:"summary"`
+	Category  []atomCat  `xml:"category"`
+	Author    atomAuthor `xml:"author"`
+}
+
+type atomCat struct {
+	Term  string `xml:"term,attr"`
+	Label string `xml:"label,attr,omitempty"`
+}
+
+// writeFeed writes an Atom feed of the newest stories. Every value goes
+// through encoding/xml, which escapes it.
+func writeFeed(buf *bytes.Buffer, site *link.Site, title, sitePath string, stories []*link.Story) error {
+	cfg := site.Config
+	f := atomFeed{
+		Title: title, ID: cfg.Abs(sitePath), Updated: atomTime(site.Updated),
+		Links: []atomLink{{Href: cfg.Abs(sitePath + "feed.xml"), Rel: "self", Type: "application/atom+xml"}, {Href: cfg.Abs(sitePath)}},
+		Author: atomAuthor{Name: cfg.Title},
+	}
+	for _, s := range first(stories, FeedSize) {
+		updated := s.Date
+		if s.Updated.After(updated) {
+			updated = s.Updated
+		}
+		e := atomEntry{
+			Title: s.Title, ID: cfg.Abs("stories/" + s.Slug + "/"), Link: atomLink{Href: cfg.Abs("stories/" + s.Slug + "/")},
+			Published: atomTime(s.Date), Updated: atomTime(updated), Summary: s.Summary, Author: atomAuthor{Name: cfg.Title},
+		}
+		if len(s.Authors) > 0 {
+			e.Author.Name = s.Authors[0]
+		}
+		for _, g := range s.Terms {
+			for _, t := range g.Terms {
+				e.Category = append(e.Category, atomCat{Term: g.Taxonomy.Name + "/" + t.Key, Label: t.Title})
+			}
+		}
+		f.Entries = append(f.Entries, e)
+	}
+	buf.WriteString(xml.Header)
+	enc := xml.NewEncoder(buf)
+	return enc.Encode(f)
+}
+
+func atomTime(t time.Time) string {
+	if t.IsZero() {
+		t = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return t.UTC().Format(time.RFC3339)
+}
+
+type urlSet struct {
+	XMLName xml.Name  `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+	URLs    []siteURL `xml:"url"`
+}
+
+type siteURL struct {
+	Loc     string `xml:"loc"`
+	LastMod string `xml:"lastmod,omitempty"`
+}
+
+// writeSitemap lists every HTML page of the site.
+func writeSitemap(buf *bytes.Buffer, site *link.Site) error {
+	cfg := site.Config
+	set := urlSet{URLs: []siteURL{{Loc: cfg.Abs(""), LastMod: isoDate(site.Updated)}, {Loc: cfg.Abs("stories/")}}}
+	for _, s := range site.Stories {
+		mod := s.Date
+		if s.Updated.After(mod) {
+			mod = s.Updated
+		}
+		set.URLs = append(set.URLs, siteURL{Loc: cfg.Abs("stories/" + s.Slug + "/"), LastMod: isoDate(mod)})
+	}
+	for _, tax := range site.Taxonomies {
+		set.URLs = append(set.URLs, siteURL{Loc: cfg.Abs(tax.Name + "/")})
+		for _, t := range tax.Terms {
+			set.URLs = append(set.URLs, siteURL{Loc: cfg.Abs(tax.Name + "/" + t.Key + "/")})
+		}
+	}
+	for _, p := range site.Pages {
+		set.URLs = append(set.URLs, siteURL{Loc: cfg.Abs(p.Slug + "/")})
+	}
+	buf.WriteString(xml.Header)
+	return xml.NewEncoder(buf).Encode(set)
+}
+
+func isoDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.DateOnly)
+}
