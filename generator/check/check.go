@@ -319,4 +319,3 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
-

@@ -53,7 +53,7 @@ func writeFeed(buf *bytes.Buffer, site *link.Site, title, sitePath string, stori
 	cfg := site.Config
 	f := atomFeed{
 		Title: title, ID: cfg.Abs(sitePath), Updated: atomTime(site.Updated),
-		Links: []atomLink{{Href: cfg.Abs(sitePath + "feed.xml"), Rel: "self", Type: "application/atom+xml"}, {Href: cfg.Abs(sitePath)}},
+		Links:  []atomLink{{Href: cfg.Abs(sitePath + "feed.xml"), Rel: "self", Type: "application/atom+xml"}, {Href: cfg.Abs(sitePath)}},
 		Author: atomAuthor{Name: cfg.Title},
 	}
 	for _, s := range first(stories, FeedSize) {

@@ -52,19 +52,21 @@ func LoadTheme(builtin, override fs.FS) (*Theme, error) {
 		}
 	}
 	th := &Theme{templates: map[string]*template.Template{}, Static: map[string][]byte{}}
-	for p, data := range files {
-		if rest, ok := strings.CutPrefix(p, "static/"); ok {
-			th.Static[rest] = data
-		}
-	}
+	th.bundleStatic(files)
 	base := template.New("theme").Funcs(funcs)
 	for _, name := range []string{"base.html", "partials.html"} {
-		src, ok := files["templates/"+name]
-		if !ok {
+		if _, ok := files["templates/"+name]; !ok {
 			return nil, fmt.Errorf("theme has no templates/%s", name)
 		}
-		if _, err := base.New(name).Parse(string(src)); err != nil {
-			return nil, fmt.Errorf("%s: %w", origin["templates/"+name], err)
+	}
+	// Every template that is not a page kind is a partial shared by all.
+	for _, p := range sortedKeys(files) {
+		name, ok := strings.CutPrefix(p, "templates/")
+		if !ok || !strings.HasSuffix(name, ".html") || isKind(strings.TrimSuffix(name, ".html")) {
+			continue
+		}
+		if _, err := base.New(name).Parse(string(files[p])); err != nil {
+			return nil, fmt.Errorf("%s: %w", origin[p], err)
 		}
 	}
 	for _, kind := range kinds {
@@ -83,6 +85,55 @@ func LoadTheme(builtin, override fs.FS) (*Theme, error) {
 		th.templates[kind] = t
 	}
 	return th, nil
+}
+
+// bundleStatic copies static files into the theme, joining every
+// top-level stylesheet into style.css and every top-level script into
+// site.js (in file name order, style.css and site.js first), so that a page
+// makes at most two requests for them whatever the theme splits them into.
+func (th *Theme) bundleStatic(files map[string][]byte) {
+	bundles := map[string]*[]byte{".css": new([]byte), ".js": new([]byte)}
+	names := map[string]string{".css": "style.css", ".js": "site.js"}
+	keys := sortedKeys(files)
+	sort.SliceStable(keys, func(i, j int) bool {
+		return isBundleHead(keys[i]) && !isBundleHead(keys[j])
+	})
+	for _, p := range keys {
+		rest, ok := strings.CutPrefix(p, "static/")
+		if !ok {
+			continue
+		}
+		if b, ok := bundles[path.Ext(rest)]; ok && !strings.Contains(rest, "/") {
+			*b = append(append(*b, files[p]...), '\n')
+			continue
+		}
+		th.Static[rest] = files[p]
+	}
+	for ext, b := range bundles {
+		if len(*b) > 0 {
+			th.Static[names[ext]] = *b
+		}
+	}
+}
+
+func isBundleHead(p string) bool { return p == "static/style.css" || p == "static/site.js" }
+
+func isKind(name string) bool {
+	for _, k := range kinds {
+		if k == name {
+			return true
+		}
+	}
+	return false
+}
+
+func sortedKeys(m map[string][]byte) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 // StaticPaths returns the static files' paths, sorted.

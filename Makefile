@@ -1,0 +1,70 @@
+# casebook: `make serve` builds and serves the sample site, `make test` runs
+# every test (browser tests included). Only Go is needed up front: the
+# targets below install Debian's chromium and axe-core (from npm) when they
+# are missing, or say what to do when they cannot.
+
+GO       ?= go
+TOOLS    := $(CURDIR)/.tools
+AXE      := $(TOOLS)/node_modules/axe-core/axe.min.js
+AXE_VERSION := 4.14.1
+CHROMIUM := $(shell command -v chromium 2>/dev/null || command -v chromium-browser 2>/dev/null)
+
+export CASEBOOK_AXE = $(AXE)
+
+.PHONY: all build serve check test unit browser-tools chromium axe bench screenshots fmt vet clean
+
+all: build
+
+build:
+	$(GO) run ./cmd/casebook build
+
+serve:
+	$(GO) run ./cmd/casebook serve
+
+check:
+	$(GO) run ./cmd/casebook check
+
+vet:
+	@test -z "$$(gofmt -l cmd generator *.go)" || { echo "gofmt needed:"; gofmt -l cmd generator *.go; exit 1; }
+	$(GO) vet ./...
+
+# test runs every test. Browser tests need chromium and axe-core; with
+# CASEBOOK_REQUIRE_BROWSER=1 they fail, rather than skip, when either is
+# missing.
+test: vet browser-tools
+	CASEBOOK_REQUIRE_BROWSER=1 CASEBOOK_CHROMIUM="$$(command -v chromium || command -v chromium-browser)" $(GO) test -timeout 20m ./...
+
+# unit runs the Go tests without installing anything; browser tests skip
+# with a message saying how to run them.
+unit:
+	$(GO) test ./...
+
+browser-tools: chromium axe
+
+chromium:
+	@if command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "installing Debian's chromium for the browser tests"; \
+		DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+		echo "The browser tests need Chromium. Install it with: sudo apt-get install chromium"; exit 1; \
+	fi
+
+axe: $(AXE)
+
+$(AXE):
+	@command -v npm >/dev/null 2>&1 || { echo "The accessibility tests need axe-core from npm. Install Node.js and npm (sudo apt-get install npm), then run make test again."; exit 1; }
+	mkdir -p $(TOOLS)
+	cd $(TOOLS) && npm install --no-audit --no-fund --silent axe-core@$(AXE_VERSION)
+
+bench:
+	$(GO) run ./cmd/casebook-bench
+
+screenshots: browser-tools
+	CASEBOOK_CHROMIUM="$$(command -v chromium || command -v chromium-browser)" $(GO) run ./cmd/casebook-screenshots -out docs/screenshots
+
+fmt:
+	gofmt -w cmd generator *.go
+
+clean:
+	rm -rf public/* $(TOOLS)
