@@ -99,7 +99,7 @@ func (r *renderer) page(kind string, p *Page) func(*bytes.Buffer) error {
 		p.Feed = r.data.FeedURL
 	}
 	return func(buf *bytes.Buffer) error {
-		return r.theme.templates[kind].ExecuteTemplate(buf, kind+".html", p)
+		return r.theme.templates[kind].ExecuteTemplate(buf, "base.html", p)
 	}
 }
 
