@@ -43,6 +43,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&opts.Src, "src", ".", "site `folder` holding site.toml and content/")
 	fs.BoolVar(&opts.Drafts, "drafts", false, "include stories marked draft: true")
 	format := fs.String("format", "text", "output `format`: text, github or json")
+	fs.BoolVar(&opts.Strict, "strict", false, "report content lint warnings as errors")
 	if code, ok := parseFlags(fs, args, stderr, false); !ok {
 		return code
 	}

@@ -20,6 +20,7 @@ import (
 	casebook "github.com/casebook/casebook"
 	"github.com/casebook/casebook/generator/check"
 	"github.com/casebook/casebook/generator/config"
+	"github.com/casebook/casebook/generator/content"
 	"github.com/casebook/casebook/generator/diag"
 	"github.com/casebook/casebook/generator/link"
 	"github.com/casebook/casebook/generator/load"
@@ -43,6 +44,8 @@ type Options struct {
 	NoMinify bool
 	// LiveReload is the URL of serve's live-reload script, "" otherwise.
 	LiveReload string
+	// Strict makes Check report content lint warnings as errors.
+	Strict bool
 }
 
 // Result describes a build or a check.
@@ -57,6 +60,8 @@ type Result struct {
 	Out string
 	// Site is the linked site, when the content had no errors.
 	Site *link.Site
+	// collection is the checked content, kept for Check's lint rules.
+	collection *content.Collection
 }
 
 // Check runs every stage up to linking and reports problems; it writes
@@ -64,10 +69,11 @@ type Result struct {
 func Check(opts Options) (*Result, error) {
 	res := &Result{}
 	site, err := prepare(opts, res)
-	res.Diags = res.Diags.Sort()
 	if site != nil {
 		res.Stories = len(site.Stories)
+		res.Diags.Add(lintContent(site.Config, res.collection, opts.Strict)...)
 	}
+	res.Diags = res.Diags.Sort()
 	return res, err
 }
 
@@ -121,6 +127,7 @@ func prepare(opts Options, res *Result) (*link.Site, error) {
 	site, diags := link.Link(cfg, col, markdown.New())
 	res.Diags.Add(diags...)
 	res.Site = site
+	res.collection = col
 	return site, nil
 }
 

@@ -15,6 +15,7 @@ import (
 
 	"github.com/casebook/casebook/generator/content"
 	"github.com/casebook/casebook/generator/diag"
+	"github.com/casebook/casebook/generator/frontmatter"
 	"github.com/casebook/casebook/generator/load"
 	"github.com/casebook/casebook/generator/suggest"
 )
@@ -190,7 +191,10 @@ func (c *checker) storyTerms(fl *fields, name string) []string {
 	values := fl.list(name)
 	if len(values) == 0 {
 		if n := fl.get(name); n != nil {
-			fl.errorf(n, "%s needs at least one term; allowed: %s", name, strings.Join(v.keys, ", "))
+			// A value of the wrong shape has had its error from list.
+			if n.Kind == frontmatter.List || n.Kind == frontmatter.Scalar {
+				fl.errorf(n, "%s needs at least one term; allowed: %s", name, strings.Join(v.keys, ", "))
+			}
 		} else {
 			fl.missing(name, "list at least one of "+strings.Join(v.keys, ", "))
 		}

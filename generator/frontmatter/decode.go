@@ -51,6 +51,9 @@ func decodeYAML(raw []byte, firstLine int) (*Node, error) {
 			num, text, _ := strings.Cut(rest, ": ")
 			if n, err := strconv.Atoi(num); err == nil {
 				line, msg = firstLine+n-1, text
+				if isYAMLParserProblem(text) {
+					line++
+				}
 			}
 		}
 		msg = strings.TrimPrefix(msg, "yaml: ")
@@ -70,6 +73,27 @@ func decodeYAML(raw []byte, firstLine int) (*Node, error) {
 	return n, nil
 }
 
+// yamlParserProblems are the messages of yaml.v3's parser errors. Unlike
+// its scanner errors, it numbers their lines from 0 (and leaves the line
+// out when it is the first), so they need one added.
+var yamlParserProblems = []string{
+	"did not find expected ',' or ']'", "did not find expected ',' or '}'",
+	"did not find expected '-' indicator", "did not find expected <document start>",
+	"did not find expected <stream-start>", "did not find expected key",
+	"did not find expected node content", "found duplicate %TAG directive",
+	"found duplicate %YAML directive", "found incompatible YAML document",
+	"found undefined tag handle",
+}
+
+func isYAMLParserProblem(msg string) bool {
+	for _, p := range yamlParserProblems {
+		if msg == p {
+			return true
+		}
+	}
+	return false
+}
+
 func convertYAML(y *yaml.Node, lineOffset int, budget *int, depth int) (*Node, error) {
 	*budget--
 	if *budget < 0 || depth > 100 {
@@ -85,7 +109,9 @@ func convertYAML(y *yaml.Node, lineOffset int, budget *int, depth int) (*Node, e
 	case yaml.AliasNode:
 		target, err := convertYAML(y.Alias, lineOffset, budget, depth+1)
 		if err != nil {
-			return nil, err
+			// Report an expansion that went past the budget at the alias
+			// that set it off, not inside the anchored value.
+			return nil, &SyntaxError{Line: n.Line, Col: n.Col, Msg: ErrTooComplex.Error()}
 		}
 		// Point at the alias, where the contributor wrote it.
 		target.Line, target.Col = n.Line, n.Col

@@ -17,8 +17,10 @@ func decodeJSON(raw []byte, firstLine int) (*Node, error) {
 	if err != nil {
 		return nil, err
 	}
+	off := d.dec.InputOffset()
 	if _, err := d.dec.Token(); err != io.EOF {
-		return nil, d.syntax("front matter has text after the closing brace of its JSON object")
+		line, col := d.position(off)
+		return nil, &SyntaxError{Line: line, Col: col, Msg: "front matter has text after the closing brace of its JSON object"}
 	}
 	if n.Kind != Map {
 		return nil, &SyntaxError{Line: n.Line, Col: n.Col, Msg: "front matter must be a JSON object"}

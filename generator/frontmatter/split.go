@@ -35,9 +35,26 @@ type Document struct {
 	Found bool
 }
 
-// ErrUnclosed is returned when a front matter block is opened but never
-// closed.
+// ErrUnclosed is returned, wrapped in an *UnclosedError, when a front
+// matter block is opened but never closed.
 var ErrUnclosed = errors.New("front matter is opened but never closed")
+
+// UnclosedError tells where an unclosed front matter block opens and
+// which line would close it.
+type UnclosedError struct {
+	Line  int    // the line of the opening delimiter
+	Close string // the delimiter that closes the block: "---", "+++" or "}"
+}
+
+func (e *UnclosedError) Error() string {
+	return fmt.Sprintf("front matter is not closed: add a line with only %q after the last field", e.Close)
+}
+
+// Is makes errors.Is(err, ErrUnclosed) true.
+func (e *UnclosedError) Is(target error) bool { return target == ErrUnclosed }
+
+// closers maps an opening delimiter line to its closing line.
+var closers = map[string]string{"---": "---", "+++": "+++", "{": "}"}
 
 type capture struct {
 	format Format
@@ -83,8 +100,8 @@ func Split(src []byte) (*Document, error) {
 		return nil, fmt.Errorf("reading front matter: %w", err)
 	}
 	if c.format == "" {
-		if opening == "---" || opening == "+++" {
-			return nil, ErrUnclosed
+		if closing, ok := closers[opening]; ok {
+			return nil, &UnclosedError{Line: openLine, Close: closing}
 		}
 		return &Document{Body: src, BodyLine: 1}, nil
 	}

@@ -30,7 +30,14 @@ func readLimited(fsys fs.FS, p string) ([]byte, error) {
 		return nil, unwrapPath(err)
 	}
 	defer file.Close()
-	src, err := io.ReadAll(io.LimitReader(file, MaxFileSize+1))
+	// Size the buffer from the file's size: the body keeps pointing into
+	// it for the whole build, so a buffer grown by doubling would keep up
+	// to twice the content in memory.
+	size := 512
+	if info, err := file.Stat(); err == nil && info.Size() >= 0 && info.Size() <= MaxFileSize {
+		size = int(info.Size()) + 1 // room to see EOF without growing
+	}
+	src, err := readAll(io.LimitReader(file, MaxFileSize+1), make([]byte, 0, size))
 	if err != nil {
 		return nil, unwrapPath(err)
 	}
@@ -38,6 +45,23 @@ func readLimited(fsys fs.FS, p string) ([]byte, error) {
 		return nil, errors.New("file is larger than 2 MiB; split the story or move large material out of it")
 	}
 	return src, nil
+}
+
+// readAll is io.ReadAll reading into buf, which should be large enough.
+func readAll(r io.Reader, buf []byte) ([]byte, error) {
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+	}
 }
 
 // Parse splits and decodes one Markdown file. It is the entry point for
@@ -56,13 +80,18 @@ func Parse(p string, src []byte) (*frontmatter.Document, *frontmatter.Node, diag
 	src = frontmatter.Normalize(src)
 	doc, err := frontmatter.Split(src)
 	if err != nil {
-		line := 1
-		if errors.Is(err, frontmatter.ErrUnclosed) {
-			diags.Errorf(p, line, 1, "front matter is not closed: add a line with only \"---\" after the last field")
+		var unclosed *frontmatter.UnclosedError
+		if errors.As(err, &unclosed) {
+			diags.Errorf(p, unclosed.Line, 1, "%v", err)
 		} else {
-			diags.Errorf(p, line, 1, "%v", err)
+			diags.Errorf(p, 1, 1, "%v", err)
 		}
 		return nil, nil, diags
+	}
+	// Split returns the body inside a copy of src that it grew while
+	// reading; point into src instead, so only src stays in memory.
+	if n := len(doc.Body); n > 0 && bytes.HasSuffix(src, doc.Body) {
+		doc.Body = src[len(src)-n:]
 	}
 	front, err := frontmatter.Decode(doc)
 	if err != nil {

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"html"
 	"net/url"
 	"path"
 	"strings"
@@ -118,10 +119,14 @@ func (w *linkWalker) resolve(n ast.Node, dest string, image bool) (string, bool)
 
 func (w *linkWalker) resolveWiki(n ast.Node, target string) (string, bool) {
 	untitled, _ := n.AttributeString("data-wiki-untitled")
+	start, _ := n.AttributeString("data-wiki-start")
 	n.RemoveAttributes()
+	pos := w.pos(n)
+	if off, ok := start.(int); ok {
+		pos = w.posAt(off)
+	}
 	u, title, err := w.resolver.ResolveWiki(target)
 	if err != nil {
-		pos := w.pos(n)
 		w.diags.Errorf(pos.Path, pos.Line, pos.Col, "broken wiki link [[%s]]: %v", target, err)
 		return "", false
 	}
@@ -129,7 +134,7 @@ func (w *linkWalker) resolveWiki(n ast.Node, target string) (string, bool) {
 		n.RemoveChildren(n)
 		n.AppendChild(n, ast.NewString([]byte(title)))
 	}
-	w.links = append(w.links, Link{URL: u, Pos: w.pos(n)})
+	w.links = append(w.links, Link{URL: u, Pos: pos})
 	return u, true
 }
 
@@ -137,7 +142,10 @@ func (w *linkWalker) resolveWiki(n ast.Node, target string) (string, bool) {
 // characters and spaces browsers ignore, or "" for a relative reference.
 func scheme(dest string) string {
 	var b strings.Builder
-	for _, r := range dest {
+	// Browsers decode character references in attributes, so
+	// "javascript&colon;" is a javascript: URL; goldmark leaves such
+	// references in destinations as written.
+	for _, r := range html.UnescapeString(dest) {
 		switch {
 		case r == ':':
 			return strings.ToLower(b.String())
@@ -148,8 +156,6 @@ func scheme(dest string) string {
 		}
 		b.WriteRune(r)
 	}
-	// Entities such as "javascript&colon;" are decoded by goldmark before
-	// this point; a leftover '&' means an undecodable form, kept relative.
 	return ""
 }
 
@@ -181,6 +187,11 @@ func (w *linkWalker) pos(n ast.Node) content.Pos {
 			off--
 		}
 	}
+	return w.posAt(off)
+}
+
+// posAt converts a byte offset of the body to a position in the file.
+func (w *linkWalker) posAt(off int) content.Pos {
 	lineStart := bytes.LastIndexByte(w.src[:off], '\n') + 1
 	line := w.firstLine + bytes.Count(w.src[:off], []byte("\n"))
 	return content.Pos{Path: w.path, Line: line, Col: utf8.RuneCount(w.src[lineStart:off]) + 1}

@@ -51,6 +51,9 @@ func (wikiParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) a
 	}
 	link := ast.NewLink()
 	link.Destination = append([]byte(wikiScheme), target...)
+	// The label's text does not start where the link does; keep the
+	// offset of "[[" for diagnostics.
+	link.SetAttributeString("data-wiki-start", seg.Start)
 	if len(bytes.TrimSpace(label)) > 0 {
 		link.AppendChild(link, ast.NewTextSegment(text.NewSegment(labelStart, labelStart+len(label))))
 	} else {

@@ -37,6 +37,11 @@ type Page struct {
 	Feed string
 	// Breadcrumbs lead from the home page to the current one.
 	Breadcrumbs []Crumb
+
+	// Intersection is set on intersection pages (kind "intersection").
+	Intersection *Intersection
+	// Intersections lists, on term pages, the term's intersection pages.
+	Intersections []IntersectionGroup
 }
 
 // SiteData is the part of every page that is the same site-wide.
@@ -63,6 +68,15 @@ type SiteData struct {
 	// LiveReload is the URL of the live-reload script injected by serve,
 	// or "".
 	LiveReload string
+
+	// Coverage is the coverage view (see Page.ShowCoverage); nil when the
+	// site has fewer than two taxonomies.
+	Coverage *Coverage
+	// Facets are the taxonomies that the search page and the stories list
+	// filter by.
+	Facets []Facet
+	// SearchIndex is the URL of the search index manifest.
+	SearchIndex string
 }
 
 // NavItem is an entry of the main navigation.

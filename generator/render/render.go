@@ -39,7 +39,8 @@ type job struct {
 
 // Render writes every file of the site through emit.
 func Render(site *link.Site, th *Theme, opts Options, emit Emit) error {
-	r := &renderer{site: site, theme: th, data: siteData(site, th, opts)}
+	r := &renderer{site: site, theme: th, data: siteData(site, th, opts), crossings: intersections(site)}
+	addFinding(r.data, site, r.crossings)
 	jobs := r.jobs()
 	return run(jobs, emit)
 }
@@ -88,6 +89,8 @@ type renderer struct {
 	site  *link.Site
 	theme *Theme
 	data  *SiteData
+	// crossings are the intersection pages (see intersect.go).
+	crossings []*Intersection
 }
 
 func (r *renderer) page(kind string, p *Page) func(*bytes.Buffer) error {
@@ -134,6 +137,7 @@ func (r *renderer) jobs() []job {
 				p.Kind, p.Title, p.Description = "term", term.Title, term.Summary
 				p.Term, p.Taxonomy, p.Feed = term, tax, term.FeedURL
 				p.Breadcrumbs = []Crumb{{"Home", cfg.Rel("")}, {tax.Title, tax.URL}}
+				p.Intersections = termIntersections(r.crossings, tax, term)
 			})
 			add(tax.Name+"/"+term.Key+"/feed.xml", func(buf *bytes.Buffer) error {
 				return writeFeed(buf, r.site, term.Title+" · "+cfg.Title, tax.Name+"/"+term.Key+"/", term.Stories)
@@ -145,8 +149,8 @@ func (r *renderer) jobs() []job {
 			Canonical: cfg.Abs(p.Slug + "/"), Plain: p, Breadcrumbs: []Crumb{{"Home", cfg.Rel("")}}}))
 	}
 	add("404.html", r.page("404", &Page{Title: "Page not found", Description: cfg.Description, Canonical: cfg.Abs("404.html")}))
-	add("search/index.html", r.page("search", &Page{Title: "Search", Description: "Search the stories of " + cfg.Title,
-		Canonical: cfg.Abs("search/"), Breadcrumbs: []Crumb{{"Home", cfg.Rel("")}}}))
+	r.intersectionJobs(&jobs, r.crossings)
+	r.searchJobs(&jobs)
 	add("feed.xml", func(buf *bytes.Buffer) error { return writeFeed(buf, r.site, cfg.Title, "", r.site.Stories) })
 	add("sitemap.xml", func(buf *bytes.Buffer) error { return writeSitemap(buf, r.site) })
 	add("robots.txt", func(buf *bytes.Buffer) error {

@@ -3,16 +3,20 @@ package render
 import (
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"html/template"
 	"io/fs"
 	"path"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
+
+	"github.com/casebook/casebook/generator/link"
 )
 
 // Kinds of page, each rendered by the template of the same name.
-var kinds = []string{"home", "stories", "story", "taxonomy", "term", "page", "404", "search"}
+var kinds = []string{"home", "stories", "story", "taxonomy", "term", "page", "404", "search", "intersection"}
 
 // Theme is a parsed set of templates and static files.
 type Theme struct {
@@ -161,4 +165,46 @@ var funcs = template.FuncMap{
 		return many
 	},
 	"base": path.Base,
+	// tone names the colour class of a principle ("tone-1" to "tone-6");
+	// mark names its SVG symbol ("mark-systems", or "mark-any").
+	"tone": toneOf,
+	"mark": markOf,
+	// primaryTerms returns a story's terms in the first taxonomy (the
+	// principles, in the sample site), which the theme shows as badges.
+	"primaryTerms": func(groups []link.TermGroup) []*link.Term {
+		if len(groups) == 0 {
+			return nil
+		}
+		return groups[0].Terms
+	},
+	// lower lowercases a title for use inside a sentence.
+	"lower": strings.ToLower,
+	// readingTime says how long a story takes to read: "6 min read".
+	"readingTime": func(minutes int) string { return strconv.Itoa(max(1, minutes)) + " min read" },
+}
+
+// principleTones are the principles of collective leadership that the
+// default theme has its own colour and SVG mark for; the number is the
+// tone. Other keys get one of the tones by a hash of the key, so each term
+// keeps its colour from build to build, and the generic mark.
+var principleTones = map[string]int{"systems": 1, "emergent": 2, "relationality": 3, "inquiry": 4}
+
+// toneCount is the number of tone classes the default stylesheet defines.
+const toneCount = 6
+
+func toneOf(key string) string {
+	n, ok := principleTones[key]
+	if !ok {
+		h := fnv.New32a()
+		h.Write([]byte(key))
+		n = 1 + int(h.Sum32()%toneCount)
+	}
+	return "tone-" + strconv.Itoa(n)
+}
+
+func markOf(key string) string {
+	if _, ok := principleTones[key]; ok {
+		return "mark-" + key
+	}
+	return "mark-any"
 }

@@ -1,0 +1,56 @@
+package build
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/casebook/casebook/generator/check"
+	"github.com/casebook/casebook/generator/config"
+	"github.com/casebook/casebook/generator/content"
+	"github.com/casebook/casebook/generator/diag"
+	"github.com/casebook/casebook/generator/lint"
+	"github.com/casebook/casebook/generator/load"
+)
+
+// Content is a site's settings and checked content, without pages: what
+// the commands that help contributors (new, schema, vocab) work from.
+type Content struct {
+	Config *config.Config
+	// Collection is nil when site.toml has errors.
+	Collection *content.Collection
+	// Diags holds every problem found by config, load and check.
+	Diags diag.List
+}
+
+// LoadContent runs config, load and check, and nothing after them. Errors
+// in stories still give a Collection, so that one broken story does not
+// stop a contributor from scaffolding another. Config is nil, and Diags say
+// why, when site.toml is missing or broken.
+func LoadContent(opts Options) (*Content, error) {
+	root, err := os.OpenRoot(opts.Src)
+	if err != nil {
+		return nil, fmt.Errorf("opening the site folder: %w", err)
+	}
+	defer root.Close()
+	siteFS := root.FS()
+	res := &Result{}
+	cfg, err := readConfig(siteFS, opts.BaseURL, res)
+	if err != nil || cfg == nil {
+		return &Content{Diags: res.Diags.Sort()}, err
+	}
+	loaded := load.Load(siteFS, cfg.Taxonomies)
+	res.Diags.Add(loaded.Diags...)
+	col, diags := check.Check(loaded.Files, check.Options{Taxonomies: cfg.Taxonomies, Drafts: opts.Drafts})
+	res.Diags.Add(diags...)
+	return &Content{Config: cfg, Collection: col, Diags: res.Diags.Sort()}, nil
+}
+
+// lintContent runs the content lint rules: warnings, or errors when strict.
+// Only Check calls it, so that builds do not pay for a second parse of
+// every body.
+func lintContent(cfg *config.Config, col *content.Collection, strict bool) diag.List {
+	if cfg == nil || col == nil {
+		return nil
+	}
+	return lint.Diagnostics(lint.Lint(col, lint.Options{Taxonomies: cfg.Taxonomies}), strict)
+}

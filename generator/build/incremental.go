@@ -1,0 +1,264 @@
+package build
+
+import (
+	"errors"
+	"fmt"
+	"hash/maphash"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"sync"
+
+	"github.com/casebook/casebook/generator/link"
+	"github.com/casebook/casebook/generator/publish"
+	"github.com/casebook/casebook/generator/render"
+)
+
+// Builder rebuilds one site again and again into the same output folder,
+// as watch and serve do. It remembers a digest of every file it produced,
+// both as rendered and as written, so a rebuild minifies and writes only
+// the files whose rendered bytes changed and removes the files the site no
+// longer produces. The output folder then holds exactly what a clean Build
+// of the same input would write.
+//
+// The first build, and any build after a failed write, goes through a
+// staging folder like Build; later ones replace single files atomically
+// (temporary file in the same folder, then rename), so a server reading
+// the folder never sees half a file.
+//
+// A Builder is not safe for concurrent use: call Build from one goroutine.
+type Builder struct {
+	opts Options
+	out  string
+	// files maps each output path of the last good build to its digests;
+	// nil means the next build must be a full, staged one.
+	files map[string]fileDigest
+}
+
+// fileDigest identifies an output file's bytes before and after minifying.
+type fileDigest struct {
+	rendered, written digest
+}
+
+// digest is a 128-bit fingerprint made of two independently seeded
+// maphash sums; it only has to tell bytes apart within one process.
+type digest [2]uint64
+
+var seeds = [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}
+
+func digestOf(data []byte) digest {
+	return digest{maphash.Bytes(seeds[0], data), maphash.Bytes(seeds[1], data)}
+}
+
+// Update is the outcome of one Builder.Build: the Result of the build and
+// the output files it wrote and removed (slash-separated, sorted).
+type Update struct {
+	*Result
+	Written []string
+	Removed []string
+	// Full is set when the whole site was written through a staging folder.
+	Full bool
+}
+
+// NewBuilder returns a Builder for opts; nothing is read or written until
+// Build is called.
+func NewBuilder(opts Options) *Builder {
+	out := opts.Out
+	if out == "" {
+		out = filepath.Join(opts.Src, "public")
+	}
+	return &Builder{opts: opts, out: out}
+}
+
+// Build reads the whole site again and brings the output folder up to
+// date. When the content has errors nothing is written, the previous output
+// stays, and the Update's Diags say why.
+func (b *Builder) Build() (*Update, error) {
+	res := &Result{}
+	up := &Update{Result: res}
+	site, err := prepare(b.opts, res)
+	res.Diags = res.Diags.Sort()
+	if err != nil || site == nil || res.Diags.HasErrors() {
+		return up, err
+	}
+	res.Stories = len(site.Stories)
+	th, err := theme(b.opts.Src, site.Config)
+	if err != nil {
+		return up, err
+	}
+	if b.files != nil {
+		if _, err := os.Stat(filepath.Join(b.out, publish.Marker)); err != nil {
+			b.files = nil // the folder was removed or replaced behind our back
+		}
+	}
+	if b.files == nil {
+		up.Full = true
+		err = b.full(site, th, up)
+	} else {
+		err = b.incremental(site, th, up)
+	}
+	if err != nil {
+		b.files = nil
+	}
+	sort.Strings(up.Written)
+	sort.Strings(up.Removed)
+	return up, err
+}
+
+// produced collects the files of one build from render's goroutines.
+type produced struct {
+	mu    sync.Mutex
+	files map[string]fileDigest
+	up    *Update
+}
+
+func (p *produced) record(name string, d fileDigest, size int, wrote bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.files[name] = d
+	p.up.Files++
+	p.up.Bytes += int64(size)
+	if wrote {
+		p.up.Written = append(p.up.Written, name)
+	}
+}
+
+// full writes every file into a staging folder and swaps it in.
+func (b *Builder) full(site *link.Site, th *render.Theme, up *Update) error {
+	stage, err := publish.Begin(b.opts.Src, b.out)
+	if err != nil {
+		return err
+	}
+	up.Out = stage.Dir()
+	p := &produced{files: map[string]fileDigest{}, up: up}
+	err = b.render(site, th, func(name string, data []byte) error {
+		d := fileDigest{rendered: digestOf(data)}
+		data = b.minify(name, data)
+		d.written = digestOf(data)
+		if err := stage.Write(name, data); err != nil {
+			return err
+		}
+		p.record(name, d, len(data), true)
+		return nil
+	})
+	if err != nil {
+		stage.Abort()
+		return err
+	}
+	if err := stage.Commit(); err != nil {
+		return err
+	}
+	b.out = up.Out
+	b.files = p.files
+	return nil
+}
+
+// incremental writes only the files whose bytes changed, in place.
+func (b *Builder) incremental(site *link.Site, th *render.Theme, up *Update) error {
+	up.Out = b.out
+	prev := b.files
+	p := &produced{files: make(map[string]fileDigest, len(prev)), up: up}
+	err := b.render(site, th, func(name string, data []byte) error {
+		old, existed := prev[name]
+		d := fileDigest{rendered: digestOf(data)}
+		if existed && old.rendered == d.rendered {
+			p.record(name, old, 0, false)
+			return nil
+		}
+		data = b.minify(name, data)
+		d.written = digestOf(data)
+		if existed && old.written == d.written {
+			p.record(name, d, len(data), false)
+			return nil
+		}
+		if err := writeAtomic(b.out, name, data); err != nil {
+			return err
+		}
+		p.record(name, d, len(data), true)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for name := range prev {
+		if _, ok := p.files[name]; ok {
+			continue
+		}
+		if err := removeOutput(b.out, name); err != nil {
+			return err
+		}
+		up.Removed = append(up.Removed, name)
+	}
+	b.files = p.files
+	return nil
+}
+
+func (b *Builder) render(site *link.Site, th *render.Theme, emit render.Emit) error {
+	return render.Render(site, th, render.Options{LiveReload: b.opts.LiveReload}, emit)
+}
+
+// minify returns data minified unless the options say not to.
+func (b *Builder) minify(name string, data []byte) []byte {
+	if b.opts.NoMinify {
+		return data
+	}
+	return minifier().Minify(nil, name, data)
+}
+
+// writeAtomic replaces out/name with data: a temporary file in the same
+// folder is written and renamed over the old one, and removed on every
+// failure path. It does not fsync: readers must never see half a file, but
+// a rebuild after a crash rewrites everything anyway.
+func writeAtomic(out, name string, data []byte) (err error) {
+	full, err := publish.Join(out, name)
+	if err != nil {
+		return err
+	}
+	dir := filepath.Dir(full)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(full)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(data); err != nil {
+		return err
+	}
+	if err = tmp.Chmod(0o644); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	if err = os.Rename(tmp.Name(), full); err != nil {
+		return fmt.Errorf("writing %s: %w", name, err)
+	}
+	return nil
+}
+
+// removeOutput deletes out/name and then every folder above it that the
+// removal left empty, stopping at out.
+func removeOutput(out, name string) error {
+	full, err := publish.Join(out, name)
+	if err != nil {
+		return err
+	}
+	if err := os.Remove(full); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	for dir := path.Dir(name); dir != "." && dir != "/"; dir = path.Dir(dir) {
+		if os.Remove(filepath.Join(out, filepath.FromSlash(dir))) != nil {
+			break // not empty, or already gone
+		}
+	}
+	return nil
+}

@@ -1,0 +1,99 @@
+package build_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/casebook/casebook/generator/build"
+	"github.com/casebook/casebook/generator/corpus"
+	"github.com/casebook/casebook/generator/e2e"
+)
+
+// BenchmarkRebuild measures what a writer waits for in watch and serve:
+// the time from saving one story to its new page being on disk (the
+// Builder's rebuild; the watcher's batching window comes on top). Each
+// iteration is one edit and one rebuild; the p50 and p95 of the iterations
+// are reported, so run it with a fixed count:
+//
+//	go test ./generator/build -run '^$' -bench Rebuild -benchtime 20x
+//
+// Sizes are 1,000 stories, and also 10,000 when CASEBOOK_BENCH_LARGE=1.
+func BenchmarkRebuild(b *testing.B) {
+	sizes := []int{1000}
+	if os.Getenv("CASEBOOK_BENCH_LARGE") == "1" {
+		sizes = append(sizes, 10000)
+	}
+	for _, n := range sizes {
+		src := b.TempDir()
+		if err := corpus.Generate(src, n, filepath.Join(e2e.RepoRoot(b), "content")); err != nil {
+			b.Fatal(err)
+		}
+		builder := build.NewBuilder(build.Options{Src: src, Out: filepath.Join(b.TempDir(), "out")})
+		if up, err := builder.Build(); err != nil || up.Diags.HasErrors() {
+			b.Fatalf("first build: %v %v", err, up.Diags)
+		}
+		story := firstStory(b, src)
+		b.Run(fmt.Sprintf("body/stories=%d", n), func(b *testing.B) {
+			benchEdits(b, builder, story, func(s string, i int) string {
+				return s + fmt.Sprintf("\nAn edit to the body, number %d.\n", i)
+			})
+		})
+		principles := regexp.MustCompile(`(?m)^principles: .*$`)
+		sets := []string{"[inquiry]", "[systems, emergent]", "[relationality, inquiry]"}
+		b.Run(fmt.Sprintf("principles/stories=%d", n), func(b *testing.B) {
+			benchEdits(b, builder, story, func(s string, i int) string {
+				return principles.ReplaceAllString(s, "principles: "+sets[i%len(sets)])
+			})
+		})
+	}
+}
+
+// benchEdits edits the story b.N times with edit and rebuilds after each.
+func benchEdits(b *testing.B, builder *build.Builder, story string, edit func(string, int) string) {
+	var took []time.Duration
+	for i := 0; b.Loop(); i++ {
+		data, err := os.ReadFile(story)
+		if err != nil {
+			b.Fatal(err)
+		}
+		start := time.Now()
+		if err := os.WriteFile(story, []byte(edit(string(data), i)), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		up, err := builder.Build()
+		took = append(took, time.Since(start))
+		if err != nil || up.Diags.HasErrors() {
+			b.Fatalf("rebuild: %v %v", err, up.Diags)
+		}
+		if len(up.Written) == 0 {
+			b.Fatal("the edit wrote no file")
+		}
+	}
+	slices.Sort(took)
+	ms := func(q float64) float64 {
+		return float64(took[min(len(took)-1, int(q*float64(len(took))))]) / float64(time.Millisecond)
+	}
+	b.ReportMetric(ms(0.50), "p50-ms")
+	b.ReportMetric(ms(0.95), "p95-ms")
+}
+
+// firstStory returns the path of the corpus's first story file.
+func firstStory(b *testing.B, src string) string {
+	entries, err := os.ReadDir(filepath.Join(src, "content", "stories"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".md") && e.Name() != "_index.md" {
+			return filepath.Join(src, "content", "stories", e.Name())
+		}
+	}
+	b.Fatal("the corpus has no story")
+	return ""
+}

@@ -1,0 +1,263 @@
+package build_test
+
+import (
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/casebook/casebook/generator/build"
+	"github.com/casebook/casebook/generator/e2e"
+)
+
+// TestBuilderMatchesCleanBuild applies random sequences of edits to a copy
+// of the sample site and checks after every one that the Builder's output
+// folder is byte for byte what a clean build of the same input writes, and
+// that a failed rebuild leaves the last good output in place.
+func TestBuilderMatchesCleanBuild(t *testing.T) {
+	for _, seed := range []uint64{1, 2} {
+		t.Run(fmt.Sprintf("seed-%d", seed), func(t *testing.T) {
+			src := t.TempDir()
+			copySite(t, e2e.RepoRoot(t), src)
+			out := filepath.Join(t.TempDir(), "out")
+			b := build.NewBuilder(build.Options{Src: src, Out: out})
+			up, err := b.Build()
+			if err != nil || up.Diags.HasErrors() {
+				t.Fatalf("first build: %v %v", err, up.Diags)
+			}
+			if !up.Full {
+				t.Error("first build was not a full one")
+			}
+			rng := rand.New(rand.NewPCG(seed, 99))
+			e := &editor{t: t, src: src, rng: rng}
+			good := tree(t, out)
+			// Every kind of edit once, in a random order (a story is
+			// added before one is removed), then random ones.
+			kinds := rng.Perm(editKinds)
+			if slices.Index(kinds, 5) < slices.Index(kinds, 4) {
+				i, j := slices.Index(kinds, 5), slices.Index(kinds, 4)
+				kinds[i], kinds[j] = kinds[j], kinds[i]
+			}
+			for range 3 {
+				kinds = append(kinds, rng.IntN(editKinds))
+			}
+			for step, kind := range kinds {
+				what := e.edit(kind)
+				up, err := b.Build()
+				clean, cleanErr := build.Build(build.Options{Src: src, Out: filepath.Join(t.TempDir(), "clean")})
+				if err != nil || cleanErr != nil {
+					t.Fatalf("step %d (%s): builder error %v, clean build error %v", step, what, err, cleanErr)
+				}
+				if up.Diags.HasErrors() != clean.Diags.HasErrors() {
+					t.Fatalf("step %d (%s): builder errors %v, clean build errors %v", step, what, up.Diags, clean.Diags)
+				}
+				if up.Diags.HasErrors() {
+					compareTrees(t, fmt.Sprintf("step %d (%s), failed rebuild", step, what), good, tree(t, out))
+					continue
+				}
+				good = tree(t, out)
+				compareTrees(t, fmt.Sprintf("step %d (%s)", step, what), tree(t, clean.Out), good)
+			}
+		})
+	}
+}
+
+// editor makes random, realistic edits to a site folder.
+type editor struct {
+	t     *testing.T
+	src   string
+	rng   *rand.Rand
+	added []string // stories this editor created
+	n     int
+}
+
+var (
+	titleLine      = regexp.MustCompile(`(?m)^title: .*$`)
+	principlesLine = regexp.MustCompile(`(?m)^principles: .*$`)
+	dateLine       = regexp.MustCompile(`(?m)^date: .*$`)
+)
+
+// editKinds is the number of kinds of edit the editor makes.
+const editKinds = 9
+
+// edit applies one edit of kind k and describes it.
+func (e *editor) edit(k int) string {
+	e.n++
+	story := e.pick("content/stories")
+	switch {
+	case k == 0:
+		e.rewrite(story, func(s string) string { return s + fmt.Sprintf("\nA new paragraph, number %d.\n", e.n) })
+		return "body of " + story
+	case k == 1:
+		e.rewrite(story, func(s string) string {
+			return titleLine.ReplaceAllString(s, fmt.Sprintf("title: Retitled story %d", e.n))
+		})
+		return "title of " + story
+	case k == 2:
+		keys := []string{"systems", "emergent", "relationality", "inquiry"}
+		e.rng.Shuffle(len(keys), func(i, j int) { keys[i], keys[j] = keys[j], keys[i] })
+		list := "[" + strings.Join(keys[:1+e.rng.IntN(3)], ", ") + "]"
+		e.rewrite(story, func(s string) string { return principlesLine.ReplaceAllString(s, "principles: "+list) })
+		return "principles of " + story
+	case k == 3:
+		e.rewrite(story, func(s string) string {
+			return dateLine.ReplaceAllString(s, fmt.Sprintf("date: 20%02d-03-0%d", 10+e.n%15, 1+e.n%9))
+		})
+		return "date of " + story
+	case k == 4 || k == 5 && len(e.added) == 0:
+		name := fmt.Sprintf("content/stories/added-%d.md", e.n)
+		e.write(name, fmt.Sprintf("---\ntitle: Added story %d\nsummary: A story added while the site was watched.\ndate: 2024-05-%02d\n"+
+			"principles: [inquiry]\nsectors: [nhs]\nthemes: [poverty]\n---\n\nIt links to [[access-to-family-support]].\n", e.n, 1+e.n%28))
+		e.added = append(e.added, name)
+		return "new " + name
+	case k == 5:
+		i := e.rng.IntN(len(e.added))
+		name := e.added[i]
+		e.added = append(e.added[:i], e.added[i+1:]...)
+		if e.rng.IntN(2) == 0 {
+			e.remove(name)
+			return "deleted " + name
+		}
+		renamed := fmt.Sprintf("content/stories/renamed-%d.md", e.n)
+		e.rename(name, renamed)
+		e.added = append(e.added, renamed)
+		return "renamed " + name
+	case k == 6:
+		term := e.pick("content/themes")
+		e.rewrite(term, func(s string) string { return s + fmt.Sprintf("\nMore about this theme (%d).\n", e.n) })
+		return "body of " + term
+	case k == 7:
+		e.rewrite("site.toml", func(s string) string {
+			return regexp.MustCompile(`(?m)^title = .*$`).ReplaceAllString(s, fmt.Sprintf("title = \"Casebook %d\"", e.n))
+		})
+		return "title in site.toml"
+	default:
+		e.rewrite(story, func(s string) string { return strings.Replace(s, "---\n", "---\ntitle: [broken\n", 1) })
+		return "broke the front matter of " + story
+	}
+}
+
+// pick returns a random Markdown file of dir (not an _index.md), fixing
+// front matter an earlier step broke so that the site can build again.
+func (e *editor) pick(dir string) string {
+	entries, err := os.ReadDir(filepath.Join(e.src, dir))
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	var names []string
+	for _, en := range entries {
+		if strings.HasSuffix(en.Name(), ".md") && en.Name() != "_index.md" {
+			names = append(names, dir+"/"+en.Name())
+		}
+	}
+	for _, n := range names {
+		e.rewrite(n, func(s string) string { return strings.Replace(s, "title: [broken\n", "", 1) })
+	}
+	return names[e.rng.IntN(len(names))]
+}
+
+func (e *editor) rewrite(name string, f func(string) string) {
+	data, err := os.ReadFile(filepath.Join(e.src, name))
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	if changed := f(string(data)); changed != string(data) {
+		e.write(name, changed)
+	}
+}
+
+func (e *editor) write(name, data string) {
+	if err := os.WriteFile(filepath.Join(e.src, name), []byte(data), 0o644); err != nil {
+		e.t.Fatal(err)
+	}
+}
+
+func (e *editor) remove(name string) {
+	if err := os.Remove(filepath.Join(e.src, name)); err != nil {
+		e.t.Fatal(err)
+	}
+}
+
+func (e *editor) rename(from, to string) {
+	if err := os.Rename(filepath.Join(e.src, from), filepath.Join(e.src, to)); err != nil {
+		e.t.Fatal(err)
+	}
+}
+
+// copySite copies site.toml and content/ of the site in from into to.
+func copySite(t testing.TB, from, to string) {
+	t.Helper()
+	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		top := strings.Split(filepath.ToSlash(rel), "/")[0]
+		if rel != "." && top != "content" && top != "site.toml" {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(to, rel), 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(to, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// tree returns every file under dir by slash-separated relative path.
+func tree(t testing.TB, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// compareTrees reports every file that differs between want and got.
+func compareTrees(t testing.TB, context string, want, got map[string]string) {
+	t.Helper()
+	var problems []string
+	for name, data := range want {
+		g, ok := got[name]
+		switch {
+		case !ok:
+			problems = append(problems, "missing "+name)
+		case g != data:
+			problems = append(problems, "differs "+name)
+		}
+	}
+	for name := range got {
+		if _, ok := want[name]; !ok {
+			problems = append(problems, "extra "+name)
+		}
+	}
+	sort.Strings(problems)
+	if len(problems) > 0 {
+		t.Errorf("%s: output differs from a clean build in %d files: %s", context, len(problems), strings.Join(problems[:min(10, len(problems))], "; "))
+	}
+}

@@ -1,0 +1,68 @@
+package config
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		name     string
+		toml     string
+		baseURL  string
+		wantDiag string // "" for a clean parse; else the text of the first diagnostic
+		prefix   string
+		abs      string // cfg.Abs("stories/x/")
+	}{
+		{"defaults", "title = \"T\"\n", "", "", "/", "http://localhost/stories/x/"},
+		{"path prefix without slash", "title = \"T\"\nbase_url = \"https://example.org/casebook\"\n", "", "", "/casebook/", "https://example.org/casebook/stories/x/"},
+		{"flag overrides", "title = \"T\"\nbase_url = \"https://example.org/\"\n", "https://docs.example.net/kb/", "", "/kb/", "https://docs.example.net/kb/stories/x/"},
+		{"bom", "\xef\xbb\xbftitle = \"T\"\n", "", "", "/", "http://localhost/stories/x/"},
+		{"unknown key", "title = \"T\"\n\ntitel = \"x\"\n", "", `site.toml:3:1: error: unknown setting "titel" (did you mean "title"?)`, "", ""},
+		{"unknown key indented", "title = \"T\"\n  langauge = \"en\"\n", "", `site.toml:2:3: error: unknown setting "langauge" (did you mean "language"?)`, "", ""},
+		{"syntax error", "title = \"T\"\ndescription = \"unterminated\ntheme = \"x\"\n", "", "site.toml:2:", "", ""},
+		{"missing title", "description = \"d\"\n", "", "site.toml: error: title is required", "", ""},
+		{"relative base url", "title = \"T\"\nbase_url = \"/casebook/\"\n", "", "site.toml:2:1: error: base_url \"/casebook/\" must be an absolute http or https URL", "", ""},
+		{"javascript base url", "title = \"T\"\nbase_url = \"javascript:alert(1)\"\n", "", "site.toml:2:1: error: base_url", "", ""},
+		{"bad taxonomy", "title = \"T\"\ntaxonomies = [\"principles\", \"stories\"]\n", "", `site.toml:2:1: error: taxonomy "stories" is not a valid name`, "", ""},
+		{"duplicate taxonomy", "title = \"T\"\ntaxonomies = [\"a\", \"a\"]\n", "", `site.toml:2:1: error: taxonomy "a" is listed twice`, "", ""},
+		{"no taxonomies", "title = \"T\"\ntaxonomies = []\n", "", "site.toml:2:1: error: taxonomies must list at least one", "", ""},
+		{"wrong type", "title = \"T\"\ntaxonomies = \"principles\"\n", "", "site.toml", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg, diags := Parse([]byte(tt.toml), tt.baseURL)
+			if tt.wantDiag == "" {
+				if len(diags) > 0 {
+					t.Fatalf("unexpected diagnostics: %v", diags)
+				}
+				if got := cfg.Prefix(); got != tt.prefix {
+					t.Errorf("Prefix() = %q, want %q", got, tt.prefix)
+				}
+				if got := cfg.Abs("stories/x/"); got != tt.abs {
+					t.Errorf("Abs() = %q, want %q", got, tt.abs)
+				}
+				if got, want := cfg.Rel("stories/x/"), tt.prefix+"stories/x/"; got != want {
+					t.Errorf("Rel() = %q, want %q", got, want)
+				}
+				return
+			}
+			if len(diags) == 0 || !diags.HasErrors() {
+				t.Fatalf("no error, want %q", tt.wantDiag)
+			}
+			if got := diags[0].String(); !strings.HasPrefix(got, tt.wantDiag) {
+				t.Errorf("diagnostic %q, want it to start with %q", got, tt.wantDiag)
+			}
+		})
+	}
+}
+
+func TestDefaultTaxonomies(t *testing.T) {
+	cfg, diags := Parse([]byte("title = \"T\"\n"), "")
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	if got := strings.Join(cfg.Taxonomies, ","); got != "principles,sectors,themes" {
+		t.Errorf("Taxonomies = %q", got)
+	}
+}

@@ -1,0 +1,252 @@
+package render
+
+import (
+	"net/url"
+	"sort"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/casebook/casebook/generator/link"
+)
+
+// Coverage is the coverage view: how many stories there are for each
+// primary term (principle) with each term of every other taxonomy, drawn
+// as heat maps whose empty cells are the gaps in the collection, and how
+// often primary terms appear together.
+type Coverage struct {
+	Maps []*HeatMap
+	// Pairs are the primary terms two by two, most shared first.
+	Pairs []Pair
+	// PrimaryTaxonomy is the taxonomy of the columns and pairs.
+	PrimaryTaxonomy *link.Taxonomy
+}
+
+// HeatMap is one grid of the coverage view: a row per term of Taxonomy, a
+// column per primary term. Coordinates are in SVG user units; the map is
+// computed here so the template only draws.
+type HeatMap struct {
+	// ID is unique on the page and prefixes the SVG's element ids.
+	ID    string
+	Title string
+	// Taxonomy is the taxonomy of the rows, Primary of the columns.
+	Taxonomy, Primary *link.Taxonomy
+	Columns           []HeatColumn
+	Rows              []HeatRow
+	// Gaps is the number of empty cells; Max the largest count.
+	Gaps, Max     int
+	Width, Height int
+	Legend        []LegendItem
+}
+
+// HeatColumn is a column heading.
+type HeatColumn struct {
+	Term *link.Term
+	X, Y int
+}
+
+// HeatRow is a row: its heading and its cells.
+type HeatRow struct {
+	Term *link.Term
+	// Label is the row heading as drawn, shortened with "…" when too long
+	// (the full title is in the row's <title> and in the table).
+	Label string
+	X, Y  int
+	Cells []HeatCell
+}
+
+// HeatCell is the number of stories with a primary term and a row term.
+type HeatCell struct {
+	Primary *link.Term
+	Count   int
+	// URL is the intersection page, "" for a gap.
+	URL string
+	// Level is 0 for a gap, 1 to 4 for a quarter of Max.
+	Level      int
+	X, Y, W, H int
+	// TextX and TextY place the count at the centre of the cell.
+	TextX, TextY int
+	// Label says the cell in words: "Inquiry and NHS: 3 stories".
+	Label string
+}
+
+// LegendItem is a swatch of the legend.
+type LegendItem struct {
+	Level, X, Y int
+	Text        string
+	TextX       int
+}
+
+// Pair is two primary terms and the number of stories carrying both.
+type Pair struct {
+	A, B  *link.Term
+	Count int
+	// URL searches for stories with both terms.
+	URL string
+	// Percent is Count as a share of the largest pair count, for a bar.
+	Percent int
+}
+
+// Layout of a heat map, in SVG units (about CSS pixels at full width).
+const (
+	heatCellH     = 34
+	heatGutter    = 3
+	heatHeaderH   = 36
+	heatLegendH   = 44
+	heatCharW     = 7 // average width of a 13px character
+	heatLabelMax  = 38
+	heatCellMinW  = 84
+	heatLevelsMax = 4
+)
+
+func coverage(site *link.Site, all []*Intersection) *Coverage {
+	if len(site.Taxonomies) < 2 {
+		return nil
+	}
+	primary := site.Taxonomies[0]
+	byCell := map[[2]*link.Term]*Intersection{}
+	for _, in := range all {
+		byCell[[2]*link.Term{in.Primary, in.Term}] = in
+	}
+	c := &Coverage{PrimaryTaxonomy: primary}
+	for _, tax := range site.Taxonomies[1:] {
+		c.Maps = append(c.Maps, heatMap(primary, tax, byCell))
+	}
+	c.Pairs = pairs(site, primary)
+	return c
+}
+
+func heatMap(primary, tax *link.Taxonomy, byCell map[[2]*link.Term]*Intersection) *HeatMap {
+	m := &HeatMap{ID: "coverage-" + tax.Name, Title: primary.Title + " and " + lowerTitle(tax.Title), Taxonomy: tax, Primary: primary}
+	labelW := 0
+	for _, t := range tax.Terms {
+		labelW = max(labelW, min(heatLabelMax, utf8.RuneCountInString(t.Title)))
+	}
+	labelW = labelW*heatCharW + 16
+	cellW := heatCellMinW
+	for _, p := range primary.Terms {
+		cellW = max(cellW, utf8.RuneCountInString(p.Title)*heatCharW+16)
+	}
+	for i, p := range primary.Terms {
+		m.Columns = append(m.Columns, HeatColumn{Term: p, X: labelW + i*(cellW+heatGutter) + cellW/2, Y: heatHeaderH - 12})
+	}
+	for r, t := range tax.Terms {
+		y := heatHeaderH + r*(heatCellH+heatGutter)
+		row := HeatRow{Term: t, Label: shorten(t.Title, heatLabelMax), X: labelW - 10, Y: y + heatCellH/2 + 5}
+		for i, p := range primary.Terms {
+			cell := HeatCell{Primary: p, X: labelW + i*(cellW+heatGutter), Y: y, W: cellW, H: heatCellH}
+			cell.TextX, cell.TextY = cell.X+cellW/2, y+heatCellH/2+5
+			if in := byCell[[2]*link.Term{p, t}]; in != nil {
+				cell.Count, cell.URL = len(in.Stories), in.URL
+			}
+			cell.Label = p.Title + " and " + t.Title + ": " + countWords(cell.Count)
+			m.Max = max(m.Max, cell.Count)
+			if cell.Count == 0 {
+				m.Gaps++
+			}
+			row.Cells = append(row.Cells, cell)
+		}
+		m.Rows = append(m.Rows, row)
+	}
+	for r := range m.Rows {
+		for i := range m.Rows[r].Cells {
+			cell := &m.Rows[r].Cells[i]
+			if cell.Count > 0 {
+				cell.Level = (cell.Count*heatLevelsMax + m.Max - 1) / m.Max
+			}
+		}
+	}
+	m.Width = labelW + len(primary.Terms)*(cellW+heatGutter)
+	legendY := heatHeaderH + len(tax.Terms)*(heatCellH+heatGutter) + 14
+	m.Height = legendY + heatLegendH - 14
+	m.Legend = legend(m.Max, legendY)
+	return m
+}
+
+// legend returns the swatches: a gap, then each level with the counts it
+// stands for.
+func legend(maxCount, y int) []LegendItem {
+	items := []LegendItem{{Level: 0, Text: "0: a gap"}}
+	lo := 1
+	for level := 1; level <= heatLevelsMax; level++ {
+		hi := level * maxCount / heatLevelsMax
+		if hi < lo {
+			continue
+		}
+		text := strconv.Itoa(lo)
+		if hi > lo {
+			text += "–" + strconv.Itoa(hi)
+		}
+		items = append(items, LegendItem{Level: level, Text: text})
+		lo = hi + 1
+	}
+	x := 0
+	for i := range items {
+		items[i].X, items[i].Y, items[i].TextX = x, y, x+24
+		x += 24 + utf8.RuneCountInString(items[i].Text)*heatCharW + 18
+	}
+	return items
+}
+
+// pairs counts the stories carrying each two primary terms.
+func pairs(site *link.Site, primary *link.Taxonomy) []Pair {
+	index := map[*link.Term]int{}
+	for i, t := range primary.Terms {
+		index[t] = i
+	}
+	n := len(primary.Terms)
+	counts := make([]int, n*n)
+	for _, s := range site.Stories {
+		if len(s.Terms) == 0 || s.Terms[0].Taxonomy != primary {
+			continue
+		}
+		terms := s.Terms[0].Terms
+		for i, a := range terms {
+			for _, b := range terms[i+1:] {
+				x, y := index[a], index[b]
+				counts[min(x, y)*n+max(x, y)]++
+			}
+		}
+	}
+	var out []Pair
+	most := 0
+	param := singular(primary)
+	for i := range n {
+		for j := i + 1; j < n; j++ {
+			a, b := primary.Terms[i], primary.Terms[j]
+			q := url.Values{param: {a.Key, b.Key}}
+			out = append(out, Pair{A: a, B: b, Count: counts[i*n+j], URL: site.Config.Rel("search/") + "?" + q.Encode()})
+			most = max(most, counts[i*n+j])
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Count > out[j].Count })
+	for i := range out {
+		if most > 0 {
+			out[i].Percent = out[i].Count * 100 / most
+		}
+	}
+	return out
+}
+
+func countWords(n int) string {
+	if n == 1 {
+		return "1 story"
+	}
+	return strconv.Itoa(n) + " stories"
+}
+
+// shorten cuts s to at most n characters, ending with "…" when cut.
+func shorten(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
+}
+
+func lowerTitle(s string) string {
+	r := []rune(s)
+	if len(r) > 1 && r[0] >= 'A' && r[0] <= 'Z' && (r[1] < 'A' || r[1] > 'Z') {
+		r[0] += 'a' - 'A'
+	}
+	return string(r)
+}

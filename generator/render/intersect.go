@@ -1,0 +1,136 @@
+package render
+
+import (
+	"net/url"
+
+	"github.com/casebook/casebook/generator/link"
+	"github.com/casebook/casebook/generator/search"
+)
+
+// Intersection is the set of stories carrying both a term of the primary
+// taxonomy (a principle) and a term of another taxonomy, listed at
+// /<primary>/<p>/<taxonomy>/<term>/, for example
+// /principles/inquiry/sectors/nhs/.
+type Intersection struct {
+	PrimaryTaxonomy *link.Taxonomy
+	Primary         *link.Term
+	Taxonomy        *link.Taxonomy
+	Term            *link.Term
+	// Noun is the singular name of Taxonomy ("sector"), for sentences.
+	Noun string
+	// PrimaryNoun is the singular name of PrimaryTaxonomy ("principle").
+	PrimaryNoun string
+	URL         string
+	// SearchURL opens the search page filtered by both terms.
+	SearchURL string
+	Stories   []*link.Story
+}
+
+// IntersectionGroup lists intersection pages of one term with the terms
+// of one other taxonomy, for the term's page.
+type IntersectionGroup struct {
+	// Taxonomy is the taxonomy of the other terms.
+	Taxonomy *link.Taxonomy
+	Links    []IntersectionLink
+}
+
+// IntersectionLink is a link to an intersection page.
+type IntersectionLink struct {
+	// Term is the other term (the one that is not the page's own).
+	Term  *link.Term
+	URL   string
+	Count int
+}
+
+// intersectionDir is the site path of the intersection of primary term p
+// and term t of taxonomy tax.
+func intersectionDir(primary *link.Taxonomy, p *link.Term, tax *link.Taxonomy, t *link.Term) string {
+	return primary.Name + "/" + p.Key + "/" + tax.Name + "/" + t.Key + "/"
+}
+
+// intersections returns every non-empty intersection of the site, by
+// primary term then taxonomy then term, in vocabulary order.
+func intersections(site *link.Site) []*Intersection {
+	if len(site.Taxonomies) < 2 {
+		return nil
+	}
+	primary := site.Taxonomies[0]
+	var out []*Intersection
+	for _, p := range primary.Terms {
+		for _, tax := range site.Taxonomies[1:] {
+			for _, t := range tax.Terms {
+				stories := shared(p, t)
+				if len(stories) == 0 {
+					continue
+				}
+				out = append(out, &Intersection{PrimaryTaxonomy: primary, Primary: p, Taxonomy: tax, Term: t,
+					Noun: singular(tax), PrimaryNoun: singular(primary),
+					URL: site.Config.Rel(intersectionDir(primary, p, tax, t)), Stories: stories,
+					SearchURL: site.Config.Rel("search/") + "?" + url.Values{singular(primary): {p.Key}, singular(tax): {t.Key}}.Encode()})
+			}
+		}
+	}
+	return out
+}
+
+// shared returns the stories of p that also carry t, newest first.
+func shared(p, t *link.Term) []*link.Story {
+	inT := make(map[*link.Story]bool, len(t.Stories))
+	for _, s := range t.Stories {
+		inT[s] = true
+	}
+	var out []*link.Story
+	for _, s := range p.Stories {
+		if inT[s] {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func singular(tax *link.Taxonomy) string { return search.Param(tax.Name) }
+
+// intersectionJobs adds the pages of every intersection.
+func (r *renderer) intersectionJobs(jobs *[]job, all []*Intersection) {
+	cfg := r.site.Config
+	for _, in := range all {
+		in := in
+		r.paginate(jobs, intersectionDir(in.PrimaryTaxonomy, in.Primary, in.Taxonomy, in.Term), in.Stories, func(p *Page) {
+			p.Kind, p.Intersection = "intersection", in
+			p.Title = in.Primary.Title + " and " + in.Term.Title
+			p.Description = "Stories tagged with the " + in.PrimaryNoun + " " + in.Primary.Title + " and the " + in.Noun + " " + in.Term.Title + "."
+			p.Feed = in.Primary.FeedURL
+			p.Breadcrumbs = []Crumb{{"Home", cfg.Rel("")}, {in.PrimaryTaxonomy.Title, in.PrimaryTaxonomy.URL}, {in.Primary.Title, in.Primary.URL}}
+		})
+	}
+}
+
+// termIntersections returns the intersection links of term t of taxonomy
+// tax: for a primary term, one group per other taxonomy; for another term,
+// one group of primary terms.
+func termIntersections(all []*Intersection, tax *link.Taxonomy, t *link.Term) []IntersectionGroup {
+	var groups []IntersectionGroup
+	add := func(other *link.Taxonomy, l IntersectionLink) {
+		if len(groups) == 0 || groups[len(groups)-1].Taxonomy != other {
+			groups = append(groups, IntersectionGroup{Taxonomy: other})
+		}
+		g := &groups[len(groups)-1]
+		g.Links = append(g.Links, l)
+	}
+	if len(all) == 0 {
+		return nil
+	}
+	isPrimary := all[0].PrimaryTaxonomy == tax
+	// all is ordered by primary term then taxonomy, so for a primary term
+	// the groups come out in taxonomy order; for another term, the one
+	// group of primary terms comes out in vocabulary order.
+	for _, in := range all {
+		switch {
+		case isPrimary && in.Primary == t:
+			add(in.Taxonomy, IntersectionLink{Term: in.Term, URL: in.URL, Count: len(in.Stories)})
+		case !isPrimary && in.Term == t:
+			add(in.PrimaryTaxonomy, IntersectionLink{Term: in.Primary, URL: in.URL, Count: len(in.Stories)})
+		}
+	}
+	return groups
+}

@@ -1,0 +1,61 @@
+package render
+
+import (
+	"bytes"
+
+	"github.com/casebook/casebook/generator/link"
+	"github.com/casebook/casebook/generator/search"
+)
+
+// Facet is a taxonomy as a filter of the search page and the stories
+// list: a group of checkboxes named Param, one per term.
+type Facet struct {
+	// Param is the URL query parameter ("principle"), repeated once per
+	// chosen term: /search/?q=summer&principle=inquiry&principle=systems.
+	Param    string
+	Taxonomy *link.Taxonomy
+}
+
+// facets returns the site's filters, one per taxonomy.
+func facets(site *link.Site) []Facet {
+	var out []Facet
+	for _, tax := range site.Taxonomies {
+		out = append(out, Facet{Param: search.Param(tax.Name), Taxonomy: tax})
+	}
+	return out
+}
+
+// addFinding fills the parts of the site data that help readers find
+// stories: facets, the search index URL and the coverage view.
+func addFinding(d *SiteData, site *link.Site, all []*Intersection) {
+	d.Facets = facets(site)
+	d.SearchIndex = site.Config.Rel("search/index.json")
+	d.Coverage = coverage(site, all)
+}
+
+// searchJobs adds the search page and the files of the search index
+// (see package search) under search/. An index that cannot be built makes
+// the job of its manifest fail.
+func (r *renderer) searchJobs(jobs *[]job) {
+	cfg := r.site.Config
+	ix, err := search.Build(search.FromSite(r.site))
+	if err != nil {
+		*jobs = append(*jobs, job{"search/index.json", func(*bytes.Buffer) error { return err }})
+		return
+	}
+	for _, f := range ix.Files {
+		data := f.Data
+		*jobs = append(*jobs, job{"search/" + f.Path, func(buf *bytes.Buffer) error { _, err := buf.Write(data); return err }})
+	}
+	*jobs = append(*jobs, job{"search/index.html", r.page("search", &Page{Title: "Search", Description: "Search the stories of " + cfg.Title,
+		Canonical: cfg.Abs("search/"), Breadcrumbs: []Crumb{{"Home", cfg.Rel("")}}})})
+}
+
+// ShowCoverage reports whether the coverage partial draws on this page:
+// the home page and the index of the primary taxonomy.
+func (p *Page) ShowCoverage() bool {
+	if p.Site == nil || p.Site.Coverage == nil {
+		return false
+	}
+	return p.Kind == "home" || (p.Kind == "taxonomy" && p.Taxonomy != nil && p.Taxonomy == p.Site.Primary)
+}

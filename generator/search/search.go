@@ -1,0 +1,274 @@
+// Package search builds the static search index that the theme's search
+// script (themes/default/static/search.js) and facet filter (facets.js)
+// read in the browser, with no server.
+//
+// The index is a set of JSON files under search/, split so that a query
+// fetches only the few it needs:
+//
+//	index.json      the manifest: version, story count, stopwords, every
+//	                taxonomy with its terms (key, title, URL, count and the
+//	                set of stories carrying it, a base64 bitset), and the
+//	                shard table (token prefix → file and size)
+//	t/<key>.json    a shard: every index term starting with <key>, each with
+//	                its postings [Δid, score, Δid, score, …] (ids ascending)
+//	d/<n>.json      stories n*Chunk … n*Chunk+Chunk-1: title, URL, summary,
+//	                dates, place and term indexes, for result lists
+//	x/<id>.json     one story's questions and body as plain text, fetched only
+//	                for the excerpts of the results on screen
+//
+// Story ids are positions in the site's story order (newest first), so
+// sorting by id is sorting by date. Index terms are Fold-ed, Stem-med words;
+// a posting's score ranks where the word appears: title above summary and
+// questions, above the other facts (place, partners, outcomes, term titles),
+// above the body, whose weight grows with the number of occurrences but
+// stays below a single mention in the summary.
+//
+// Drafts never enter the index. Every string is written with
+// encoding/json, which escapes <, > and &, so a hostile title stays data.
+package search
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"math/bits"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Field weights of a posting score. A word in the title outranks one in
+// the summary or questions, which outranks the other facts, which outrank
+// any number of mentions in the body (at most BodyMax).
+const (
+	TitleWeight   = 60
+	SummaryWeight = 25
+	FactWeight    = 10
+	BodyMax       = 20
+)
+
+// DefaultChunk is the number of stories in a d/<n>.json file.
+const DefaultChunk = 10
+
+// DefaultShardBytes is the size above which a shard is split by the next
+// letter of its terms.
+const DefaultShardBytes = 24 << 10
+
+// Input is what the index is built from.
+type Input struct {
+	Taxonomies []Taxonomy
+	// Docs are the stories in site order, newest first. Drafts among them
+	// are skipped.
+	Docs []Doc
+	// Chunk and ShardBytes override DefaultChunk and DefaultShardBytes
+	// when positive.
+	Chunk      int
+	ShardBytes int
+}
+
+// Taxonomy is a vocabulary the results can be filtered by.
+type Taxonomy struct {
+	Name  string
+	Title string
+	// Param is the name of the URL query parameter that filters by it
+	// ("principle" for principles).
+	Param string
+	Terms []Term
+}
+
+// Term is one term of a taxonomy.
+type Term struct {
+	Key, Title, URL string
+}
+
+// Doc is one story to index.
+type Doc struct {
+	Title, URL, Summary, Place string
+	Date                       time.Time
+	Questions                  []string
+	// Facts are other short texts about the story: partners, outcomes,
+	// the titles of its terms.
+	Facts []string
+	// Body is the story's text without markup (see PlainText).
+	Body string
+	// Terms holds the story's term keys for each of Input.Taxonomies, in
+	// the same order.
+	Terms [][]string
+	Draft bool
+}
+
+// File is one file of the index, its path relative to the search folder.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// Index is a built index.
+type Index struct {
+	Files []File
+	// Stories is the number of stories indexed.
+	Stories int
+	// Version is a hash of the index content, added to fetched URLs so
+	// that a browser never mixes files of two builds.
+	Version string
+}
+
+// Size returns the total size of the index files in bytes.
+func (ix *Index) Size() int {
+	n := 0
+	for _, f := range ix.Files {
+		n += len(f.Data)
+	}
+	return n
+}
+
+// Build builds the index of in. The files are in a fixed order and
+// byte-identical for the same input.
+func Build(in Input) (*Index, error) {
+	chunk, shardBytes := in.Chunk, in.ShardBytes
+	if chunk <= 0 {
+		chunk = DefaultChunk
+	}
+	if shardBytes <= 0 {
+		shardBytes = DefaultShardBytes
+	}
+	var docs []Doc
+	for _, d := range in.Docs {
+		if !d.Draft {
+			docs = append(docs, d)
+		}
+	}
+	termIndex, err := indexTerms(in.Taxonomies, docs)
+	if err != nil {
+		return nil, err
+	}
+	var files []File
+	postings := invert(docs)
+	shards := shardTerms(postings, shardBytes)
+	for _, s := range shards {
+		files = append(files, File{"t/" + s.file + ".json", s.data})
+	}
+	for start := 0; start < len(docs); start += chunk {
+		data, err := chunkJSON(docs[start:min(len(docs), start+chunk)], termIndex)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, File{fmt.Sprintf("d/%d.json", start/chunk), data})
+	}
+	for id, d := range docs {
+		data, err := json.Marshal(strings.Join(append(append([]string(nil), d.Questions...), d.Body), " "))
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, File{fmt.Sprintf("x/%d.json", id), data})
+	}
+	h := sha256.New()
+	for _, f := range files {
+		fmt.Fprintf(h, "%s %d\n", f.Path, len(f.Data))
+		h.Write(f.Data)
+	}
+	version := hex.EncodeToString(h.Sum(nil))[:12]
+	man, err := manifestJSON(version, in.Taxonomies, docs, chunk, shards)
+	if err != nil {
+		return nil, err
+	}
+	files = append([]File{{"index.json", man}}, files...)
+	return &Index{Files: files, Stories: len(docs), Version: version}, nil
+}
+
+// indexTerms maps every taxonomy's term keys to their index, per
+// taxonomy, and checks that documents use only known terms.
+func indexTerms(taxes []Taxonomy, docs []Doc) ([]map[string]int, error) {
+	out := make([]map[string]int, len(taxes))
+	for i, tax := range taxes {
+		out[i] = map[string]int{}
+		for j, t := range tax.Terms {
+			out[i][t.Key] = j
+		}
+	}
+	for _, d := range docs {
+		if len(d.Terms) > len(taxes) {
+			return nil, fmt.Errorf("search: story %q has terms of %d taxonomies, the index knows %d", d.URL, len(d.Terms), len(taxes))
+		}
+		for i, keys := range d.Terms {
+			for _, k := range keys {
+				if _, ok := out[i][k]; !ok {
+					return nil, fmt.Errorf("search: story %q has unknown %s term %q", d.URL, taxes[i].Name, k)
+				}
+			}
+		}
+	}
+	return out, nil
+}
+
+// docScores returns the score of every index term of d.
+func docScores(d Doc) map[string]int {
+	scores := map[string]int{}
+	mark := func(text string, weight int, seen map[string]bool) {
+		for _, t := range Terms(text) {
+			if !seen[t] {
+				seen[t] = true
+				scores[t] += weight
+			}
+		}
+	}
+	mark(d.Title, TitleWeight, map[string]bool{})
+	summary := map[string]bool{}
+	mark(d.Summary, SummaryWeight, summary)
+	for _, q := range d.Questions {
+		mark(q, SummaryWeight, summary)
+	}
+	facts := map[string]bool{}
+	mark(d.Place, FactWeight, facts)
+	for _, f := range d.Facts {
+		mark(f, FactWeight, facts)
+	}
+	body := map[string]int{}
+	for _, t := range Terms(d.Body) {
+		body[t]++
+	}
+	for t, n := range body {
+		scores[t] += bodyScore(n)
+	}
+	return scores
+}
+
+// bodyScore grows with the number of mentions, slowly: 5 for one, 3 more
+// each time the number doubles, at most BodyMax (from 32 mentions).
+func bodyScore(n int) int {
+	return min(BodyMax, 5+3*(bits.Len(uint(n))-1))
+}
+
+// posting is one story's score for a term.
+type posting struct{ id, score int }
+
+// invert returns every term's postings, ids ascending. Stories are scored
+// in parallel.
+func invert(docs []Doc) map[string][]posting {
+	perDoc := make([]map[string]int, len(docs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				perDoc[i] = docScores(docs[i])
+			}
+		}()
+	}
+	for i := range docs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	out := map[string][]posting{}
+	for id, scores := range perDoc {
+		for t, s := range scores {
+			out[t] = append(out[t], posting{id, s})
+		}
+	}
+	return out
+}

@@ -1,0 +1,57 @@
+package search
+
+import (
+	"strings"
+
+	"github.com/casebook/casebook/generator/link"
+)
+
+// FromSite returns the input for the index of a linked site: every story
+// that is not a draft (a build with -drafts links drafts too, but they
+// still stay out of the index), and every taxonomy.
+func FromSite(site *link.Site) Input {
+	var in Input
+	for _, tax := range site.Taxonomies {
+		t := Taxonomy{Name: tax.Name, Title: tax.Title, Param: Param(tax.Name)}
+		for _, term := range tax.Terms {
+			t.Terms = append(t.Terms, Term{Key: term.Key, Title: term.Title, URL: term.URL})
+		}
+		in.Taxonomies = append(in.Taxonomies, t)
+	}
+	for _, s := range site.Stories {
+		if s.Draft {
+			continue
+		}
+		d := Doc{Title: s.Title, URL: s.URL, Summary: s.Summary, Place: s.Place, Date: s.Date,
+			Questions: s.Questions, Body: PlainText(string(s.HTML))}
+		d.Facts = append(append(append(d.Facts, s.Partners...), s.Outcomes...), s.Period)
+		d.Terms = make([][]string, len(site.Taxonomies))
+		for i, tax := range site.Taxonomies {
+			d.Terms[i] = append([]string{}, s.Story.Terms[tax.Name]...)
+		}
+		for _, g := range s.Terms {
+			for _, term := range g.Terms {
+				d.Facts = append(d.Facts, term.Title)
+			}
+		}
+		in.Docs = append(in.Docs, d)
+	}
+	return in
+}
+
+// Param returns the URL query parameter that filters by the taxonomy
+// called name: its singular ("principles" → "principle", "categories" →
+// "category").
+func Param(name string) string {
+	p := name
+	switch {
+	case strings.HasSuffix(name, "ies") && len(name) > 3:
+		p = name[:len(name)-3] + "y"
+	case strings.HasSuffix(name, "s") && len(name) > 1:
+		p = name[:len(name)-1]
+	}
+	if p == "q" { // the query's own parameter
+		p = "q-term"
+	}
+	return p
+}

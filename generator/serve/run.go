@@ -1,0 +1,164 @@
+package serve
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/casebook/casebook/generator/build"
+	"github.com/casebook/casebook/generator/diag"
+	"github.com/casebook/casebook/generator/watch"
+)
+
+// DefaultAddr is where serve listens unless told otherwise.
+const DefaultAddr = "127.0.0.1:1313"
+
+// Options say what to serve and where.
+type Options struct {
+	// Src is the site folder.
+	Src string
+	// Addr is host:port to listen on; DefaultAddr when empty. Port 0
+	// picks a free port.
+	Addr   string
+	Drafts bool
+	// Poll watches by scanning instead of fsnotify.
+	Poll bool
+	// Log receives the URL, rebuild reports and diagnostics.
+	Log io.Writer
+	// Ready, when set, is called with the site's URL once the first build
+	// is done and the server accepts requests.
+	Ready func(url string)
+}
+
+// Run builds the site into a private temporary folder (so the live-reload
+// script and local URLs never reach the real output), serves it, and
+// rebuilds on every change until ctx is done. It returns nil after a clean
+// shutdown; content errors never stop it.
+func Run(ctx context.Context, opts Options) error {
+	if opts.Addr == "" {
+		opts.Addr = DefaultAddr
+	}
+	if opts.Log == nil {
+		opts.Log = io.Discard
+	}
+	ln, err := net.Listen("tcp", opts.Addr)
+	if err != nil {
+		return fmt.Errorf("listening on %s: %w", opts.Addr, err)
+	}
+	defer ln.Close()
+	host, _, _ := net.SplitHostPort(opts.Addr)
+	_, port, _ := net.SplitHostPort(ln.Addr().String())
+	bound := net.JoinHostPort(host, port)
+	shown := host
+	if shown == "" || net.ParseIP(shown) != nil && net.ParseIP(shown).IsUnspecified() {
+		shown = "127.0.0.1"
+	}
+	siteURL := "http://" + net.JoinHostPort(shown, port) + "/"
+
+	tmp, err := os.MkdirTemp("", "casebook-serve-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	out := filepath.Join(tmp, "site")
+
+	watcher, err := watch.New(watch.Options{Root: opts.Src, Poll: opts.Poll})
+	if err != nil {
+		return err
+	}
+	watcher.OnError(func(err error) { fmt.Fprintln(opts.Log, "watch:", err) })
+	builder := build.NewBuilder(build.Options{Src: opts.Src, Out: out, Drafts: opts.Drafts, BaseURL: siteURL, LiveReload: ScriptURL})
+	srv := NewServer(out, bound)
+	rb := &rebuilder{builder: builder, server: srv, log: opts.Log}
+	rb.rebuild(nil)
+
+	httpSrv := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	var wg sync.WaitGroup
+	serveErr := make(chan error, 1)
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		if err := httpSrv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			serveErr <- err
+		}
+	}()
+	watchCtx, stopWatch := context.WithCancel(ctx)
+	go func() {
+		defer wg.Done()
+		_ = watcher.Run(watchCtx, rb.rebuild)
+	}()
+	fmt.Fprintf(opts.Log, "serving %s at %s (Ctrl-C to stop)\n", opts.Src, siteURL)
+	if opts.Ready != nil {
+		opts.Ready(siteURL)
+	}
+	select {
+	case <-ctx.Done():
+		err = nil
+	case err = <-serveErr:
+	}
+	stopWatch()
+	srv.Close()
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if serr := httpSrv.Shutdown(shutdownCtx); serr != nil {
+		httpSrv.Close()
+	}
+	wg.Wait()
+	return err
+}
+
+// rebuilder runs one rebuild per batch of changes and tells the server.
+type rebuilder struct {
+	builder *build.Builder
+	server  *Server
+	log     io.Writer
+	failed  bool
+}
+
+func (rb *rebuilder) rebuild(changed []string) {
+	start := time.Now()
+	up, err := rb.builder.Build()
+	took := time.Since(start).Round(time.Millisecond)
+	if len(up.Diags) > 0 {
+		_ = diag.Write(rb.log, up.Diags, diag.FormatText)
+	}
+	if err != nil || up.Diags.HasErrors() {
+		var problems []string
+		for _, d := range up.Diags {
+			problems = append(problems, d.String())
+		}
+		if err != nil {
+			fmt.Fprintln(rb.log, "error:", err)
+			problems = append(problems, err.Error())
+		}
+		fmt.Fprintf(rb.log, "rebuild failed in %s; still serving the last good site\n", took)
+		rb.failed = true
+		rb.server.Failed(problems)
+		return
+	}
+	what := "built"
+	if changed != nil {
+		what = "rebuilt (" + summarize(changed) + ")"
+	}
+	fmt.Fprintf(rb.log, "%s in %s: %d stories, %d files written, %d removed\n", what, took, up.Stories, len(up.Written), len(up.Removed))
+	if changed == nil || rb.failed || len(up.Written)+len(up.Removed) > 0 {
+		rb.server.Succeeded()
+	}
+	rb.failed = false
+}
+
+// summarize names the changed files, or counts them when there are many.
+func summarize(paths []string) string {
+	if len(paths) <= 3 {
+		return strings.Join(paths, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(paths[:2], ", "), len(paths)-2)
+}
