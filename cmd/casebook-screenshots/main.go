@@ -20,6 +20,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"github.com/casebook/casebook/generator/build"
@@ -53,11 +55,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 	story := fs.String("story", "summer-holiday-support", "slug of the story to capture")
 	term := fs.String("term", "principles/relationality", "taxonomy/key of the term page to capture")
 	full := fs.Bool("full", false, "capture whole pages rather than the first screen")
+	print := fs.Bool("print", false, "capture the story as printed (A4 width, print stylesheet) into story-print.png instead")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	shots := []shot{{"home", ""}, {"story", "stories/" + *story + "/"}, {"principle", strings.Trim(*term, "/") + "/"}}
-	if err := capture(*src, *out, shots, *full, stdout); err != nil {
+	if *print {
+		shots, viewports = shots[1:2], nil
+	}
+	if err := capture(*src, *out, shots, *full || *print, stdout); err != nil {
 		fmt.Fprintln(stderr, "casebook-screenshots:", err)
 		return 1
 	}
@@ -99,6 +105,17 @@ func capture(src, out string, shots []shot, full bool, stdout io.Writer) error {
 	}
 	defer cancel()
 	if err := os.MkdirAll(out, 0o755); err != nil {
+		return err
+	}
+	if viewports == nil { // -print
+		name := filepath.Join(out, shots[0].name+"-print.png")
+		err := chromedp.Do(ctx, chromedp.EmulateViewport(794, 1123), chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+			_, err := cdp.Call(ctx, t, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+			return err
+		}))
+		if err == nil {
+			err = screenshot(ctx, base+shots[0].path, name, true)
+		}
 		return err
 	}
 	for _, scheme := range []string{"light", "dark"} {

@@ -3,6 +3,7 @@ package build_test
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -55,6 +56,7 @@ func TestSites(t *testing.T) {
 			for _, c := range checks {
 				c.run(t, out, res.Diags)
 			}
+			checkOutputList(t, res)
 			checkInternalLinks(t, out, res.Site.Config.Prefix())
 		})
 	}
@@ -264,7 +266,13 @@ func sortedPaths(files map[string][]byte) []string {
 // that does not lead to a file of the output.
 func checkInternalLinks(t *testing.T, out, prefix string) {
 	t.Helper()
-	files := outputFiles(t, out)
+	for _, msg := range internalLinkProblems(outputFiles(t, out), prefix) {
+		t.Error(msg)
+	}
+}
+
+func internalLinkProblems(files map[string][]byte, prefix string) []string {
+	var problems []string
 	for _, p := range sortedPaths(files) {
 		if path.Ext(p) != ".html" {
 			continue
@@ -279,7 +287,7 @@ func checkInternalLinks(t *testing.T, out, prefix string) {
 						continue
 					}
 					if !strings.HasPrefix(u, prefix) {
-						t.Errorf("%s: <%s %s=%q> lacks the base path %q", p, tag.name, a.name, u, prefix)
+						problems = append(problems, fmt.Sprintf("%s: <%s %s=%q> lacks the base path %q", p, tag.name, a.name, u, prefix))
 						continue
 					}
 					target := strings.TrimPrefix(u, prefix)
@@ -289,11 +297,33 @@ func checkInternalLinks(t *testing.T, out, prefix string) {
 						target += "index.html"
 					}
 					if _, ok := files[target]; !ok {
-						t.Errorf("%s: <%s %s=%q> leads to no file of the output", p, tag.name, a.name, u)
+						problems = append(problems, fmt.Sprintf("%s: <%s %s=%q> leads to no file of the output", p, tag.name, a.name, u))
 					}
 				}
 			}
 		}
+	}
+	return problems
+}
+
+func TestInternalLinkProblems(t *testing.T) {
+	tests := []struct {
+		name string
+		page string
+		want int
+	}{
+		{"prefixed and present", `<a href="/cb/">h</a><link href="/cb/style.css"><a href="/cb/x/#top">x</a><a href="https://e.org/">e</a><a href="#a">a</a>`, 0},
+		{"missing prefix", `<a href="/x/">x</a>`, 1},
+		{"missing file", `<img src="/cb/nope.png"><a href=/cb/y/>y</a>`, 2},
+		{"srcset", `<img srcset="/cb/style.css 1x, /other.png 2x">`, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			files := map[string][]byte{"index.html": []byte(tt.page), "style.css": nil, "x/index.html": nil}
+			if got := internalLinkProblems(files, "/cb/"); len(got) != tt.want {
+				t.Errorf("problems %q, want %d", got, tt.want)
+			}
+		})
 	}
 }
 
@@ -317,4 +347,47 @@ func urlsOf(a attr) []string {
 		}
 	}
 	return out
+}
+
+// checkOutputList wants every page of DESIGN.md's output list for the
+// site that was built: the fixed files, and a page for every story,
+// taxonomy, term (with its feed) and plain page.
+func checkOutputList(t *testing.T, res *build.Result) {
+	t.Helper()
+	want := []string{"index.html", "stories/index.html", "search/index.html", "feed.xml", "sitemap.xml", "404.html", "robots.txt", "style.css"}
+	for _, s := range res.Site.Stories {
+		want = append(want, "stories/"+s.Slug+"/index.html")
+	}
+	for _, tax := range res.Site.Taxonomies {
+		want = append(want, tax.Name+"/index.html")
+		for _, term := range tax.Terms {
+			want = append(want, tax.Name+"/"+term.Key+"/index.html", tax.Name+"/"+term.Key+"/feed.xml")
+		}
+	}
+	for _, p := range res.Site.Pages {
+		want = append(want, p.Slug+"/index.html")
+	}
+	for _, p := range want {
+		info, err := os.Stat(filepath.Join(res.Out, filepath.FromSlash(p)))
+		if err != nil || info.Size() == 0 {
+			t.Errorf("output list: %s missing or empty (%v)", p, err)
+		}
+	}
+}
+
+// TestSampleSite builds the sample site of the repository: it must build
+// without errors, with every page of the output list and no broken
+// internal link.
+func TestSampleSite(t *testing.T) {
+	res := buildOK(t, build.Options{Src: filepath.Join("..", ".."), Out: filepath.Join(t.TempDir(), "public")})
+	if len(res.Site.Stories) < 8 || len(res.Site.Taxonomies) != 3 || len(res.Site.Pages) < 1 {
+		t.Fatalf("sample site has %d stories, %d taxonomies, %d pages", len(res.Site.Stories), len(res.Site.Taxonomies), len(res.Site.Pages))
+	}
+	for _, name := range []string{"about/index.html"} {
+		if _, err := os.Stat(filepath.Join(res.Out, name)); err != nil {
+			t.Error(err)
+		}
+	}
+	checkOutputList(t, res)
+	checkInternalLinks(t, res.Out, res.Site.Config.Prefix())
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"github.com/casebook/casebook/generator/config"
 	"github.com/casebook/casebook/generator/e2e"
@@ -42,6 +43,39 @@ func TestAccessibility(t *testing.T) {
 			}
 		})
 	}
+
+	t.Run("keyboard", func(t *testing.T) {
+		story := pages[2]
+		if err := chromedp.Do(ctx, e2e.ColorScheme("light"), chromedp.Navigate(base+story)); err != nil {
+			t.Fatal(err)
+		}
+		for i := range 14 {
+			if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.Tab)); err != nil {
+				t.Fatal(err)
+			}
+			f, err := chromedp.Run(ctx, chromedp.Evaluate[focused](focusedScript))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if i == 0 && (f.Href != "#main" || f.Top < 0) {
+				t.Errorf("first Tab focuses <%s href=%q> at top %v px, want the visible skip link", f.Tag, f.Href, f.Top)
+			}
+			if f.OutlineStyle == "none" || f.OutlineWidth == "0px" {
+				t.Errorf("Tab %d: <%s href=%q> shows no focus outline", i+1, f.Tag, f.Href)
+			}
+		}
+		// The skip link moves focus into the main content.
+		if err := chromedp.Do(ctx, chromedp.Navigate(base+story), chromedp.KeyEvent(kb.Tab), chromedp.KeyEvent(kb.Enter)); err != nil {
+			t.Fatal(err)
+		}
+		f, err := chromedp.Run(ctx, chromedp.Evaluate[focused](focusedScript))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.ID != "main" {
+			t.Errorf("after the skip link, focus is on <%s id=%q>, want <main id=main>", f.Tag, f.ID)
+		}
+	})
 
 	t.Run("320px", func(t *testing.T) {
 		if err := chromedp.Do(ctx, chromedp.EmulateViewport(320, 640, chromedp.EmulateMobile)); err != nil {
@@ -93,6 +127,19 @@ func TestAccessibility(t *testing.T) {
 		}
 	})
 }
+
+// focused describes the element that has the keyboard focus.
+type focused struct {
+	Tag, ID, Href              string
+	OutlineStyle, OutlineWidth string
+	Top                        float64
+}
+
+const focusedScript = `(() => {
+	const e = document.activeElement, s = getComputedStyle(e);
+	return {Tag: e.tagName.toLowerCase(), ID: e.id, Href: e.getAttribute("href") || "",
+		OutlineStyle: s.outlineStyle, OutlineWidth: s.outlineWidth, Top: e.getBoundingClientRect().top};
+})()`
 
 // samplePages lists the pages the accessibility test opens, relative to
 // the base URL: home, the stories list, a story, each taxonomy index, a

@@ -7,14 +7,16 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 )
 
 // decodeTOML decodes a TOML block. BurntSushi/toml keeps no positions for
-// values, so each top-level key's position is where it is assigned, and its
-// values share it; that is precise enough for the flat front matter of a
-// story.
+// values, so each top-level key's position is found in the text, and so
+// are its value and the items of a list of scalars (see placeTOMLValue);
+// values nested deeper share their parent's position. That is precise
+// enough for the flat front matter of a story.
 func decodeTOML(raw []byte, firstLine int) (*Node, error) {
 	var values map[string]any
 	_, err := toml.Decode(string(raw), &values)
@@ -45,9 +47,62 @@ func decodeTOML(raw []byte, firstLine int) (*Node, error) {
 	for _, e := range entries {
 		line, col := firstLine+e.line-1, e.col
 		root.Keys = append(root.Keys, &Node{Kind: Scalar, Value: e.key, Type: "string", Line: line, Col: col})
-		root.Values = append(root.Values, tomlNode(values[e.key], line, col+len(e.key)+3))
+		v := tomlNode(values[e.key], line, col+len(e.key)+3)
+		placeTOMLValue(v, lines, firstLine, e.line-1, e.col-1)
+		root.Values = append(root.Values, v)
 	}
 	return root, nil
+}
+
+// placeTOMLValue moves a top-level value, and the items of a list of
+// scalars, to where they are written: the value after the "=" that
+// follows its key at lines[line] (0-based, key at byte col), each item
+// at its text, searched for in order from there, across lines.
+func placeTOMLValue(v *Node, lines []string, firstLine, line, col int) {
+	if line < 0 || line >= len(lines) || col > len(lines[line]) {
+		return
+	}
+	eq := strings.IndexByte(lines[line][col:], '=')
+	if eq < 0 {
+		return
+	}
+	at := col + eq + 1
+	for at < len(lines[line]) && (lines[line][at] == ' ' || lines[line][at] == '\t') {
+		at++
+	}
+	position := func(l, c int) (int, int) {
+		return firstLine + l, utf8.RuneCountInString(lines[l][:c]) + 1
+	}
+	v.Line, v.Col = position(line, at)
+	if v.Kind != List {
+		return
+	}
+	for _, item := range v.Items {
+		if item.Kind != Scalar {
+			return
+		}
+		forms := []string{item.Value}
+		if item.Type == "string" {
+			forms = []string{strconv.Quote(item.Value), "'" + item.Value + "'", `"` + item.Value + `"`}
+		}
+		found := false
+		for l := line; l < len(lines) && !found; l++ {
+			from := 0
+			if l == line {
+				from = at
+			}
+			for _, form := range forms {
+				if i := strings.Index(lines[l][from:], form); i >= 0 {
+					item.Line, item.Col = position(l, from+i)
+					line, at, found = l, from+i+len(form), true
+					break
+				}
+			}
+		}
+		if !found {
+			return
+		}
+	}
 }
 
 func tomlKeyPosition(lines []string, key string) (line, col int) {

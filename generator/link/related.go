@@ -2,7 +2,9 @@ package link
 
 import (
 	"math"
+	"runtime"
 	"sort"
+	"sync"
 )
 
 // relatedWindow bounds how many stories of one term are compared with a
@@ -15,56 +17,109 @@ const relatedWindow = 120
 // related fills each story's Related list: pinned stories first, then the
 // stories sharing the most weight of terms, where a shared term weighs more
 // the rarer it is (inverse document frequency); ties go to the newer story,
-// then the slug.
+// then the slug. Stories are scored on all cores; each story's scores are
+// summed in the order of its terms, so the result does not depend on
+// scheduling.
 func (l *linker) related() {
-	n := float64(len(l.site.Stories))
-	weight := map[*Term]float64{}
-	index := map[*Term]map[*Story]int{}
+	stories := l.site.Stories
+	n := len(stories)
+	seq := make(map[*Story]int32, n)
+	for i, s := range stories {
+		seq[s] = int32(i)
+	}
+	// For every term: its weight, its stories as indexes into stories, and
+	// each story's position in that list.
+	type termIndex struct {
+		weight  float64
+		members []int32
+		pos     map[int32]int32
+	}
+	index := map[*Term]*termIndex{}
 	for _, tax := range l.site.Taxonomies {
 		for _, t := range tax.Terms {
-			weight[t] = math.Log(1 + n/float64(max(1, len(t.Stories))))
-			pos := make(map[*Story]int, len(t.Stories))
+			ti := &termIndex{weight: math.Log(1 + float64(n)/float64(max(1, len(t.Stories)))),
+				members: make([]int32, len(t.Stories)), pos: make(map[int32]int32, len(t.Stories))}
 			for i, s := range t.Stories {
-				pos[s] = i
+				ti.members[i] = seq[s]
+				ti.pos[seq[s]] = int32(i)
 			}
-			index[t] = pos
+			index[t] = ti
 		}
 	}
-	scores := map[*Story]float64{}
-	for _, s := range l.site.Stories {
-		clear(scores)
-		for _, g := range s.Terms {
-			for _, t := range g.Terms {
-				i := index[t][s]
-				lo, hi := max(0, i-relatedWindow/2), min(len(t.Stories), i+relatedWindow/2+1)
-				for _, other := range t.Stories[lo:hi] {
-					if other != s {
-						scores[other] += weight[t]
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			scores := make([]float64, n) // weights are positive: 0 means unseen
+			var touched []int32
+			for i := w; i < n; i += workers {
+				s := stories[i]
+				touched = touched[:0]
+				for _, g := range s.Terms {
+					for _, t := range g.Terms {
+						ti := index[t]
+						at := int(ti.pos[int32(i)])
+						lo, hi := max(0, at-relatedWindow/2), min(len(ti.members), at+relatedWindow/2+1)
+						for _, other := range ti.members[lo:hi] {
+							if int(other) == i {
+								continue
+							}
+							if scores[other] == 0 {
+								touched = append(touched, other)
+							}
+							scores[other] += ti.weight
+						}
 					}
 				}
+				s.Related = l.pinned(s)
+				s.Related = append(s.Related, best(stories, scores, touched, s.Related, MaxRelated-len(s.Related))...)
+				for _, o := range touched {
+					scores[o] = 0
+				}
 			}
+		}()
+	}
+	wg.Wait()
+}
+
+// best returns the k highest-scoring stories of touched, leaving out those
+// in skip, ordered by score and then newest first.
+func best(stories []*Story, scores []float64, touched []int32, skip []*Story, k int) []*Story {
+	if k <= 0 {
+		return nil
+	}
+	better := func(a, b int32) bool {
+		if scores[a] != scores[b] {
+			return scores[a] > scores[b]
 		}
-		s.Related = l.pinned(s)
-		candidates := make([]*Story, 0, len(scores))
-		for other := range scores {
-			if !containsStory(s.Related, other) {
-				candidates = append(candidates, other)
-			}
+		return newerFirst(stories[a], stories[b])
+	}
+	top := make([]int32, 0, k+1)
+	for _, c := range touched {
+		if len(top) == k && !better(c, top[k-1]) {
+			continue
 		}
-		sort.Slice(candidates, func(i, j int) bool {
-			a, b := candidates[i], candidates[j]
-			if scores[a] != scores[b] {
-				return scores[a] > scores[b]
-			}
-			return newerFirst(a, b)
-		})
-		for _, c := range candidates {
-			if len(s.Related) >= MaxRelated {
-				break
-			}
-			s.Related = append(s.Related, c)
+		if containsStory(skip, stories[c]) {
+			continue
+		}
+		at := len(top)
+		for at > 0 && better(c, top[at-1]) {
+			at--
+		}
+		top = append(top, 0)
+		copy(top[at+1:], top[at:])
+		top[at] = c
+		if len(top) > k {
+			top = top[:k]
 		}
 	}
+	out := make([]*Story, len(top))
+	for i, c := range top {
+		out[i] = stories[c]
+	}
+	return out
 }
 
 func (l *linker) pinned(s *Story) []*Story {

@@ -184,3 +184,24 @@ func TestDiagnosticsSeverity(t *testing.T) {
 		t.Errorf("no findings gave %v", empty)
 	}
 }
+
+// FuzzBody checks that any body lints without panicking and that every
+// finding points inside the body.
+func FuzzBody(f *testing.F) {
+	for _, seed := range []string{"## A\n\n#### B\n", "![](x.png) [here](y)", "# T\n===\n", "> ## quoted\n", "- [](x)\n\t![ ](y)", "\xff[\n"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		s := story("a")
+		s.Body.Source = []byte(src)
+		lines := strings.Count(src, "\n") + 1
+		for _, fd := range Lint(withInquiryStory(s), Options{Taxonomies: taxonomies}) {
+			if fd.Pos.Path != s.Path || fd.Rule == "unused-term" {
+				continue
+			}
+			if fd.Pos.Line < s.Body.Line || fd.Pos.Line >= s.Body.Line+lines || fd.Pos.Col < 1 {
+				t.Fatalf("%s points outside the body of %d lines", fd, lines)
+			}
+		}
+	})
+}

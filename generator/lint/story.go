@@ -28,7 +28,7 @@ func (l *linter) story(s *content.Story, opts Options) {
 		primary := opts.Taxonomies[0]
 		if slices.Contains(s.Terms[primary], InquiryKey) && len(s.Questions) == 0 {
 			l.add("inquiry-questions", field(s, primary),
-				fmt.Sprintf("hint: the story shows %s but lists no questions", InquiryKey),
+				fmt.Sprintf("the story shows %s but lists no questions", InquiryKey),
 				`add the questions the group actually asked, such as questions: ["What does support mean for you?"]; readers value them most`)
 		}
 	}

@@ -5,7 +5,9 @@ package minify
 
 import (
 	"bytes"
+	"io"
 	"path"
+	"sync"
 
 	tdminify "github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -51,9 +53,39 @@ func (mf *Minifier) Minify(dst []byte, p string, data []byte) []byte {
 	if !ok {
 		return append(dst, data...)
 	}
+	// The minifiers lex a byte slice; handing them one (see input) spares
+	// them reading data into a freshly grown copy for every file. They may
+	// write into it, so it is a copy of data in a reused buffer.
+	in := inputs.Get().(*input)
+	in.b, in.off = append(in.b[:0], data...), 0
+	if cap(in.b) == len(in.b) {
+		in.b = append(in.b, 0)[:len(data)] // room for the lexer's NUL
+	}
 	buf := bytes.NewBuffer(dst)
-	if err := mf.m.Minify(mt, buf, bytes.NewReader(data)); err != nil {
+	err := mf.m.Minify(mt, buf, in)
+	inputs.Put(in)
+	if err != nil {
 		return append(dst, data...)
 	}
 	return buf.Bytes()
 }
+
+// input is a reader whose Bytes method lets tdewolff/parse use its bytes
+// directly instead of reading them.
+type input struct {
+	b   []byte
+	off int // read offset, for minifiers that read rather than lex
+}
+
+func (in *input) Bytes() []byte { return in.b }
+
+func (in *input) Read(p []byte) (int, error) {
+	if in.off >= len(in.b) {
+		return 0, io.EOF
+	}
+	n := copy(p, in.b[in.off:])
+	in.off += n
+	return n, nil
+}
+
+var inputs = sync.Pool{New: func() any { return new(input) }}

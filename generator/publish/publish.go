@@ -17,7 +17,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 )
 
 // Marker is the file casebook writes into every output folder it creates.
@@ -31,6 +33,10 @@ var kept = []string{".gitignore", ".gitkeep", ".nojekyll", "CNAME"}
 type Stage struct {
 	out     string
 	staging string
+	// dirs holds the folders known to exist in the staging folder, so that
+	// writing thousands of files costs one mkdir per folder, not a walk up
+	// the path for every file.
+	dirs sync.Map
 }
 
 // Begin checks that out is a safe output folder for the site in src and
@@ -48,7 +54,9 @@ func Begin(src, out string) (*Stage, error) {
 	if err := os.Mkdir(staging, 0o755); err != nil {
 		return nil, err
 	}
-	return &Stage{out: out, staging: staging}, nil
+	st := &Stage{out: out, staging: staging}
+	st.dirs.Store(staging, true)
+	return st, nil
 }
 
 // CheckOutput resolves out to an absolute path and refuses folders a build
@@ -144,10 +152,29 @@ func (s *Stage) Write(p string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+	if err := s.mkdir(filepath.Dir(full)); err != nil {
 		return err
 	}
 	return os.WriteFile(full, data, 0o644)
+}
+
+// mkdir creates dir, a folder inside the staging folder, and its parents.
+func (s *Stage) mkdir(dir string) error {
+	if _, ok := s.dirs.Load(dir); ok {
+		return nil
+	}
+	if _, ok := s.dirs.Load(filepath.Dir(dir)); ok {
+		// Another goroutine may create it at the same time.
+		if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+			return err
+		}
+	} else if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for d := dir; d != s.staging && len(d) > len(s.staging); d = filepath.Dir(d) {
+		s.dirs.Store(d, true)
+	}
+	return nil
 }
 
 // Commit swaps the staging folder in as the output folder. The old output
@@ -180,9 +207,43 @@ func (s *Stage) Commit() error {
 		return fmt.Errorf("moving the new output in place: %w", err)
 	}
 	if old != "" {
-		return os.RemoveAll(old)
+		return removeTree(old)
 	}
 	return nil
+}
+
+// removeTree is os.RemoveAll on all cores: a site is thousands of files in
+// a few folders, and unlinking them one by one is most of a commit.
+func removeTree(dir string) error {
+	var paths []string
+	top, _ := os.ReadDir(dir)
+	for _, e := range top {
+		if !e.IsDir() {
+			continue
+		}
+		sub := filepath.Join(dir, e.Name())
+		entries, _ := os.ReadDir(sub)
+		for _, k := range entries {
+			paths = append(paths, filepath.Join(sub, k.Name()))
+		}
+	}
+	next := make(chan string)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range next {
+				_ = os.RemoveAll(p) // whatever is left, the last call reports
+			}
+		}()
+	}
+	for _, p := range paths {
+		next <- p
+	}
+	close(next)
+	wg.Wait()
+	return os.RemoveAll(dir)
 }
 
 // Abort removes the staging folder, leaving the output folder as it was.

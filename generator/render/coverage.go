@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"sort"
 	"strconv"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/casebook/casebook/generator/link"
@@ -19,6 +20,9 @@ type Coverage struct {
 	Pairs []Pair
 	// PrimaryTaxonomy is the taxonomy of the columns and pairs.
 	PrimaryTaxonomy *link.Taxonomy
+	// Noun is the singular of the primary taxonomy ("principle"), Others
+	// the singulars of the other taxonomies ("sector or theme").
+	Noun, Others string
 }
 
 // HeatMap is one grid of the coverage view: a row per term of Taxonomy, a
@@ -107,16 +111,24 @@ func coverage(site *link.Site, all []*Intersection) *Coverage {
 	for _, in := range all {
 		byCell[[2]*link.Term{in.Primary, in.Term}] = in
 	}
-	c := &Coverage{PrimaryTaxonomy: primary}
-	for _, tax := range site.Taxonomies[1:] {
+	c := &Coverage{PrimaryTaxonomy: primary, Noun: singular(primary)}
+	for i, tax := range site.Taxonomies[1:] {
 		c.Maps = append(c.Maps, heatMap(primary, tax, byCell))
+		switch {
+		case i == 0:
+			c.Others = singular(tax)
+		case i == len(site.Taxonomies)-2:
+			c.Others += " or " + singular(tax)
+		default:
+			c.Others += ", " + singular(tax)
+		}
 	}
 	c.Pairs = pairs(site, primary)
 	return c
 }
 
 func heatMap(primary, tax *link.Taxonomy, byCell map[[2]*link.Term]*Intersection) *HeatMap {
-	m := &HeatMap{ID: "coverage-" + tax.Name, Title: primary.Title + " and " + lowerTitle(tax.Title), Taxonomy: tax, Primary: primary}
+	m := &HeatMap{ID: "coverage-" + tax.Name, Title: upperFirst(primary.Name) + " and " + tax.Name, Taxonomy: tax, Primary: primary}
 	labelW := 0
 	for _, t := range tax.Terms {
 		labelW = max(labelW, min(heatLabelMax, utf8.RuneCountInString(t.Title)))
@@ -243,10 +255,11 @@ func shorten(s string, n int) string {
 	return string(r[:n-1]) + "…"
 }
 
-func lowerTitle(s string) string {
+// upperFirst capitalises the first letter of a taxonomy name.
+func upperFirst(s string) string {
 	r := []rune(s)
-	if len(r) > 1 && r[0] >= 'A' && r[0] <= 'Z' && (r[1] < 'A' || r[1] > 'Z') {
-		r[0] += 'a' - 'A'
+	if len(r) > 0 {
+		r[0] = unicode.ToUpper(r[0])
 	}
 	return string(r)
 }

@@ -52,7 +52,7 @@ type atomCat struct {
 func writeFeed(buf *bytes.Buffer, site *link.Site, title, sitePath string, stories []*link.Story) error {
 	cfg := site.Config
 	f := atomFeed{
-		Title: title, ID: cfg.Abs(sitePath), Updated: atomTime(site.Updated),
+		Title: title, ID: cfg.Abs(sitePath), Updated: atomTime(feedUpdated(site, stories)),
 		Links:  []atomLink{{Href: cfg.Abs(sitePath + "feed.xml"), Rel: "self", Type: "application/atom+xml"}, {Href: cfg.Abs(sitePath)}},
 		Author: atomAuthor{Name: cfg.Title},
 	}
@@ -78,6 +78,24 @@ func writeFeed(buf *bytes.Buffer, site *link.Site, title, sitePath string, stori
 	buf.WriteString(xml.Header)
 	enc := xml.NewEncoder(buf)
 	return enc.Encode(f)
+}
+
+// feedUpdated is when the newest of stories was published or updated, as
+// Atom wants for a feed, or the site's date for a feed with no entries.
+func feedUpdated(site *link.Site, stories []*link.Story) time.Time {
+	var newest time.Time
+	for _, s := range stories {
+		if s.Date.After(newest) {
+			newest = s.Date
+		}
+		if s.Updated.After(newest) {
+			newest = s.Updated
+		}
+	}
+	if newest.IsZero() {
+		return site.Updated
+	}
+	return newest
 }
 
 func atomTime(t time.Time) string {

@@ -20,7 +20,7 @@ import (
 const sampleSite = "../.."
 
 // compile generates the schema of the sample site and compiles it with a
-// full JSON Schema 2020-12 validator, formats asserted.
+// full JSON Schema 2020-12 validator.
 func compile(t *testing.T) *jsonschema.Schema {
 	t.Helper()
 	site, err := build.LoadContent(build.Options{Src: sampleSite})
@@ -31,6 +31,12 @@ func compile(t *testing.T) *jsonschema.Schema {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return compileJSON(t, data)
+}
+
+// compileJSON compiles a schema with formats asserted.
+func compileJSON(t *testing.T, data []byte) *jsonschema.Schema {
+	t.Helper()
 	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
 	if err != nil {
 		t.Fatalf("schema is not JSON: %v", err)

@@ -31,6 +31,9 @@ type Options struct {
 	Drafts bool
 	// Poll watches by scanning instead of fsnotify.
 	Poll bool
+	// Out is the folder the site is built into; empty means a private
+	// temporary folder, removed when Run returns.
+	Out string
 	// Log receives the URL, rebuild reports and diagnostics.
 	Log io.Writer
 	// Ready, when set, is called with the site's URL once the first build
@@ -63,12 +66,15 @@ func Run(ctx context.Context, opts Options) error {
 	}
 	siteURL := "http://" + net.JoinHostPort(shown, port) + "/"
 
-	tmp, err := os.MkdirTemp("", "casebook-serve-")
-	if err != nil {
-		return err
+	out := opts.Out
+	if out == "" {
+		tmp, err := os.MkdirTemp("", "casebook-serve-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(tmp)
+		out = filepath.Join(tmp, "site")
 	}
-	defer os.RemoveAll(tmp)
-	out := filepath.Join(tmp, "site")
 
 	watcher, err := watch.New(watch.Options{Root: opts.Src, Poll: opts.Poll})
 	if err != nil {

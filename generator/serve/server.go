@@ -41,13 +41,20 @@ func NewServer(dir, addr string) *Server {
 		clients: map[chan string]struct{}{}, done: make(chan struct{})}
 }
 
-// Handler returns the HTTP handler of the server.
+// Handler returns the HTTP handler of the server. It dispatches by hand
+// rather than through http.ServeMux, which would answer unclean paths such
+// as "/../x" with a redirect instead of the site's 404 page.
 func (s *Server) Handler() http.Handler {
-	mux := http.NewServeMux()
-	mux.HandleFunc("GET "+ScriptURL, s.script)
-	mux.HandleFunc("GET "+EventsURL, s.events)
-	mux.HandleFunc("/", s.serveFile)
-	return s.guard.checkHost(mux)
+	return s.guard.checkHost(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch {
+		case r.URL.Path == ScriptURL && r.Method == http.MethodGet:
+			s.script(w, r)
+		case r.URL.Path == EventsURL && r.Method == http.MethodGet:
+			s.events(w, r)
+		default:
+			s.serveFile(w, r)
+		}
+	}))
 }
 
 // Succeeded records a good rebuild: problems are cleared and every page

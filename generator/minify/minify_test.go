@@ -1,0 +1,60 @@
+package minify
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+// TestMinify checks Minify against the library's own reader-based call,
+// and that it neither changes its input nor loses what dst held.
+func TestMinify(t *testing.T) {
+	tests := []struct {
+		name, path, src string
+	}{
+		{"html with inline svg, style and script", "a/index.html", `<!DOCTYPE html>
+<html lang="en"><head><title> A  page </title><style> body { color : red ; } </style></head>
+<body><p class="x">Some   text &amp; more</p>
+<svg class="mark" focusable="false"><use href="#m-systems"/></svg>
+<script> var  a = 1 ; </script>
+</body></html>`},
+		{"css", "style.css", "body {\n  margin : 0 ;\n}\n"},
+		{"js", "site.js", "function f ( a ) {\n  return a + 1 ;\n}\n"},
+		{"xml", "feed.xml", "<?xml version=\"1.0\"?>\n<feed>\n  <title> T </title>\n</feed>\n"},
+		{"json", "search/index.json", "{ \"a\" : [ 1, 2 ] }\n"},
+		{"svg file", "icon.svg", `<svg xmlns="http://www.w3.org/2000/svg"  viewBox="0 0 10 10"> <rect width="10" height="10"/> </svg>`},
+		{"unknown type", "robots.txt", "User-agent: *\n\nAllow: /\n"},
+		{"empty html", "empty.html", ""},
+		{"long html", "long.html", "<p>" + strings.Repeat("word  ", 5000) + "</p>"},
+	}
+	m := New()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			want := tt.src
+			if mt, ok := mediaTypes[pathExt(tt.path)]; ok {
+				var buf bytes.Buffer
+				if err := m.m.Minify(mt, &buf, strings.NewReader(tt.src)); err != nil {
+					t.Fatal(err)
+				}
+				want = buf.String()
+			}
+			data := []byte(tt.src)
+			for round := range 3 { // the second and third reuse pooled buffers
+				got := m.Minify([]byte("kept:"), tt.path, data)
+				if string(got) != "kept:"+want {
+					t.Fatalf("round %d: Minify = %q, want %q", round, got, "kept:"+want)
+				}
+				if string(data) != tt.src {
+					t.Fatalf("round %d: Minify changed its input to %q", round, data)
+				}
+			}
+		})
+	}
+}
+
+func pathExt(p string) string {
+	if i := strings.LastIndexByte(p, '.'); i >= 0 {
+		return p[i:]
+	}
+	return ""
+}
