@@ -156,3 +156,46 @@ func writeFile(t *testing.T, p, data string) {
 		t.Fatal(err)
 	}
 }
+
+// checkOutputList wants every page of DESIGN.md's output list for the
+// site that was built: the fixed files, and a page for every story,
+// taxonomy, term (with its feed) and plain page.
+func checkOutputList(t *testing.T, res *build.Result) {
+	t.Helper()
+	want := []string{"index.html", "stories/index.html", "search/index.html", "feed.xml", "sitemap.xml", "404.html", "robots.txt", "style.css"}
+	for _, s := range res.Site.Stories {
+		want = append(want, "stories/"+s.Slug+"/index.html")
+	}
+	for _, tax := range res.Site.Taxonomies {
+		want = append(want, tax.Name+"/index.html")
+		for _, term := range tax.Terms {
+			want = append(want, tax.Name+"/"+term.Key+"/index.html", tax.Name+"/"+term.Key+"/feed.xml")
+		}
+	}
+	for _, p := range res.Site.Pages {
+		want = append(want, p.Slug+"/index.html")
+	}
+	for _, p := range want {
+		info, err := os.Stat(filepath.Join(res.Out, filepath.FromSlash(p)))
+		if err != nil || info.Size() == 0 {
+			t.Errorf("output list: %s missing or empty (%v)", p, err)
+		}
+	}
+}
+
+// TestSampleSite builds the sample site of the repository: it must build
+// without errors, with every page of the output list and no broken
+// internal link.
+func TestSampleSite(t *testing.T) {
+	res := buildOK(t, build.Options{Src: filepath.Join("..", ".."), Out: filepath.Join(t.TempDir(), "public")})
+	if len(res.Site.Stories) < 8 || len(res.Site.Taxonomies) != 3 || len(res.Site.Pages) < 1 {
+		t.Fatalf("sample site has %d stories, %d taxonomies, %d pages", len(res.Site.Stories), len(res.Site.Taxonomies), len(res.Site.Pages))
+	}
+	for _, name := range []string{"about/index.html"} {
+		if _, err := os.Stat(filepath.Join(res.Out, name)); err != nil {
+			t.Error(err)
+		}
+	}
+	checkOutputList(t, res)
+	checkInternalLinks(t, res.Out, res.Site.Config.Prefix())
+}

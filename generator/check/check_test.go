@@ -80,6 +80,8 @@ func TestCheckStories(t *testing.T) {
 				"x.md:9:10: error: authors must be a list"}, nil, true, 0},
 		{"date with time", "---\ntitle: A\nsummary: S.\ndate: 2019-01-01T10:00:00Z\nprinciples: [systems]\nsectors: [nhs]\n---\n", "systems",
 			[]string{`x.md:4:7: error: date "2019-01-01T10:00:00Z" has a time in it; write only the date, 2019-01-01`}, nil, true, 0},
+		{"date without leading zeros", "---\ntitle: A\nsummary: S.\ndate: 2019-8-3\nprinciples: [systems]\nsectors: [nhs]\n---\n", "systems",
+			[]string{`x.md:4:7: error: date "2019-8-3" is not a real calendar date in the form YYYY-MM-DD (did you mean 2019-08-03?)`}, nil, true, 0},
 		{"quoted date accepted", "---\ntitle: A\nsummary: S.\ndate: \"2019-01-01\"\nprinciples: [systems]\nsectors: [nhs]\n---\n", "systems", nil, nil, true, 0},
 		{"empty title", "---\ntitle: \"  \"\nsummary: S.\ndate: 2019-01-01\nprinciples: [systems]\nsectors: [nhs]\n---\n", "systems",
 			[]string{"x.md:2:8: error: title is empty"}, nil, true, 0},

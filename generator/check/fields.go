@@ -131,7 +131,7 @@ func (f *fields) date(key string, required bool) (time.Time, *frontmatter.Node) 
 
 // dateHint suggests the YYYY-MM-DD form of a date written day first.
 func dateHint(v string) string {
-	for _, layout := range []string{"02/01/2006", "2/1/2006", "02.01.2006", "02-01-2006", "2 January 2006", "January 2, 2006", "2006/01/02"} {
+	for _, layout := range []string{"02/01/2006", "2/1/2006", "02.01.2006", "02-01-2006", "2 January 2006", "January 2, 2006", "2006/01/02", "2006-1-2"} {
 		if t, err := time.Parse(layout, v); err == nil {
 			return " (did you mean " + t.Format(time.DateOnly) + "?)"
 		}

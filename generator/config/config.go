@@ -55,13 +55,13 @@ func Parse(data []byte, baseURL string) (*Config, diag.List) {
 	cfg := &Config{Language: "en", Theme: "default"}
 	md, err := toml.Decode(string(data), cfg)
 	if err != nil {
-		line, col := 0, 0
 		var perr toml.ParseError
-		if errors.As(err, &perr) {
-			line, col = perr.Position.Line, perr.Position.Col
-			err = errors.New(perr.Message)
+		switch {
+		case errors.As(err, &perr):
+			diags.Errorf(File, perr.Position.Line, perr.Position.Col, "not valid TOML: %s", perr.Message)
+		case !typeErrors(data, &diags):
+			diags.Errorf(File, 0, 0, "%v", err)
 		}
-		diags.Errorf(File, line, col, "%v", err)
 		return cfg, diags
 	}
 	for _, key := range md.Undecoded() {
@@ -116,6 +116,41 @@ func (cfg *Config) validate(data []byte, md toml.MetaData, diags *diag.List) {
 	u.RawPath = ""
 	cfg.Base = u
 	cfg.BaseURL = u.String()
+}
+
+// typeErrors reports settings whose value has the wrong type, at their
+// line, and whether it found any. The TOML decoder reports a type mismatch
+// only as text.
+func typeErrors(data []byte, diags *diag.List) bool {
+	var raw map[string]any
+	if _, err := toml.Decode(string(data), &raw); err != nil {
+		return false
+	}
+	found := false
+	for _, key := range knownKeys {
+		v, ok := raw[key]
+		if !ok {
+			continue
+		}
+		want, good := "a piece of text in quotes", true
+		if key == "taxonomies" {
+			want = `a list of names such as ["principles", "sectors", "themes"]`
+			list, isList := v.([]any)
+			for _, item := range list {
+				_, isString := item.(string)
+				good = good && isString
+			}
+			good = good && isList
+		} else {
+			_, good = v.(string)
+		}
+		if !good {
+			line, col := keyPosition(data, key)
+			diags.Errorf(File, line, col, "%s must be %s", key, want)
+			found = true
+		}
+	}
+	return found
 }
 
 // keyPosition finds where key is assigned in data, for diagnostics about

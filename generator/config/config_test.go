@@ -20,14 +20,16 @@ func TestParse(t *testing.T) {
 		{"bom", "\xef\xbb\xbftitle = \"T\"\n", "", "", "/", "http://localhost/stories/x/"},
 		{"unknown key", "title = \"T\"\n\ntitel = \"x\"\n", "", `site.toml:3:1: error: unknown setting "titel" (did you mean "title"?)`, "", ""},
 		{"unknown key indented", "title = \"T\"\n  langauge = \"en\"\n", "", `site.toml:2:3: error: unknown setting "langauge" (did you mean "language"?)`, "", ""},
-		{"syntax error", "title = \"T\"\ndescription = \"unterminated\ntheme = \"x\"\n", "", "site.toml:2:", "", ""},
+		{"syntax error", "title = \"T\"\ndescription = \"unterminated\ntheme = \"x\"\n", "", "site.toml:2:28: error: not valid TOML: strings cannot contain newlines", "", ""},
 		{"missing title", "description = \"d\"\n", "", "site.toml: error: title is required", "", ""},
 		{"relative base url", "title = \"T\"\nbase_url = \"/casebook/\"\n", "", "site.toml:2:1: error: base_url \"/casebook/\" must be an absolute http or https URL", "", ""},
 		{"javascript base url", "title = \"T\"\nbase_url = \"javascript:alert(1)\"\n", "", "site.toml:2:1: error: base_url", "", ""},
 		{"bad taxonomy", "title = \"T\"\ntaxonomies = [\"principles\", \"stories\"]\n", "", `site.toml:2:1: error: taxonomy "stories" is not a valid name`, "", ""},
 		{"duplicate taxonomy", "title = \"T\"\ntaxonomies = [\"a\", \"a\"]\n", "", `site.toml:2:1: error: taxonomy "a" is listed twice`, "", ""},
 		{"no taxonomies", "title = \"T\"\ntaxonomies = []\n", "", "site.toml:2:1: error: taxonomies must list at least one", "", ""},
-		{"wrong type", "title = \"T\"\ntaxonomies = \"principles\"\n", "", "site.toml", "", ""},
+		{"wrong type", "title = \"T\"\ntaxonomies = \"principles\"\n", "", `site.toml:2:1: error: taxonomies must be a list of names such as ["principles", "sectors", "themes"]`, "", ""},
+		{"wrong item type", "title = \"T\"\ntaxonomies = [1]\n", "", "site.toml:2:1: error: taxonomies must be a list", "", ""},
+		{"title not text", "title = 3\n", "", "site.toml:1:1: error: title must be a piece of text in quotes", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -21,10 +21,10 @@ func testConfig(t *testing.T) *config.Config {
 }
 
 type storySpec struct {
-	slug, title, date string
+	slug, title, date   string
 	principles, sectors []string
-	related           []string
-	body              string
+	related             []string
+	body                string
 }
 
 func collection(specs []storySpec, pages ...*content.Page) *content.Collection {

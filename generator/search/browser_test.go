@@ -38,7 +38,7 @@ func waitResults(t *testing.T, ctx context.Context, sel string) []result {
 	tctx, cancel := context.WithTimeout(ctx, 15*time.Second)
 	defer cancel()
 	ready := `(() => { const s = document.querySelector(".search-status"); const n = document.querySelectorAll(` + jsString(sel) + `).length;
-		return s && s.textContent !== "" && (n > 0 || /^No stories/.test(s.textContent)) && document.querySelectorAll(".search-results li:empty, .facet-results .cards > div").length === 0 })()`
+		return s && s.textContent !== "" && (n > 0 || /^No stories/.test(s.textContent)) && document.querySelectorAll(".search-results > li:empty, .facet-results .cards > div").length === 0 })()`
 	if _, err := chromedp.Run(tctx, chromedp.Poll[bool](ready)); err != nil {
 		status, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`(document.querySelector(".search-status")||{}).textContent`))
 		t.Fatalf("results did not appear (status %q): %v", status, err)

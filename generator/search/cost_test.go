@@ -83,7 +83,7 @@ func queryCost(t *testing.T, ctx context.Context, url, typed string) cost {
 	// Each result on screen fetches its text for the excerpt.
 	tctx, cancel := context.WithTimeout(ctx, 20*time.Second)
 	defer cancel()
-	settled := `performance.getEntriesByType("resource").filter(e => e.name.includes("/search/x/") && e.responseEnd > 0).length >= document.querySelectorAll(".search-results li").length`
+	settled := `performance.getEntriesByType("resource").filter(e => e.name.includes("/search/x/") && e.responseEnd > 0).length >= document.querySelectorAll(".search-results > li").length`
 	if _, err := chromedp.Run(tctx, chromedp.Poll[bool](settled)); err != nil {
 		t.Fatalf("excerpt texts did not load: %v", err)
 	}

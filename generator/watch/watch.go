@@ -30,7 +30,7 @@ import (
 
 // Defaults for Options.
 const (
-	DefaultWindow       = 80 * time.Millisecond
+	DefaultWindow       = 50 * time.Millisecond
 	DefaultPollInterval = 500 * time.Millisecond
 )
 
