@@ -103,3 +103,32 @@ func TestWatchAndServeUsage(t *testing.T) {
 		})
 	}
 }
+
+func TestWatchRefusesForeignOutput(t *testing.T) {
+	tests := []struct {
+		name  string
+		setup func(t *testing.T, out string)
+	}{
+		{"non-empty folder not made by casebook", func(t *testing.T, out string) {
+			if err := os.MkdirAll(out, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(out, "mine.txt"), []byte("keep"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "out")
+			tc.setup(t, out)
+			var stdout, stderr lockedBuffer
+			if code := Run([]string{"watch", "-src", t.TempDir(), "-out", out}, &stdout, &stderr); code != exitContent {
+				t.Errorf("exit status %d, want %d", code, exitContent)
+			}
+			if !strings.Contains(stderr.String(), "refusing") {
+				t.Errorf("stderr does not say why: %s", stderr.String())
+			}
+		})
+	}
+}

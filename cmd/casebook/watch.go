@@ -7,12 +7,14 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"time"
 
 	"github.com/casebook/casebook/generator/build"
 	"github.com/casebook/casebook/generator/diag"
+	"github.com/casebook/casebook/generator/publish"
 	"github.com/casebook/casebook/generator/watch"
 )
 
@@ -29,6 +31,16 @@ func runWatch(args []string, stdout, stderr io.Writer) int {
 	poll := fs.Bool("poll", false, "poll for changes instead of using file-system events (shared or network folders)")
 	if code, ok := parseFlags(fs, args, stderr, false); !ok {
 		return code
+	}
+	out := opts.Out
+	if out == "" {
+		out = filepath.Join(opts.Src, "public")
+	}
+	// A refused output folder will not fix itself: stop now rather than
+	// fail on every change.
+	if _, err := publish.CheckOutput(opts.Src, out); err != nil {
+		fmt.Fprintln(stderr, "casebook watch:", err)
+		return exitContent
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

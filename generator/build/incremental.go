@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"hash/maphash"
@@ -8,6 +9,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"sync"
 
@@ -40,6 +42,7 @@ type Builder struct {
 // fileDigest identifies an output file's bytes before and after minifying.
 type fileDigest struct {
 	rendered, written digest
+	size              int // bytes written
 }
 
 // digest is a 128-bit fingerprint made of two independently seeded
@@ -114,12 +117,12 @@ type produced struct {
 	up    *Update
 }
 
-func (p *produced) record(name string, d fileDigest, size int, wrote bool) {
+func (p *produced) record(name string, d fileDigest, wrote bool) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.files[name] = d
 	p.up.Files++
-	p.up.Bytes += int64(size)
+	p.up.Bytes += int64(d.size)
 	if wrote {
 		p.up.Written = append(p.up.Written, name)
 	}
@@ -136,11 +139,11 @@ func (b *Builder) full(site *link.Site, th *render.Theme, up *Update) error {
 	err = b.render(site, th, func(name string, data []byte) error {
 		d := fileDigest{rendered: digestOf(data)}
 		data = b.minify(name, data)
-		d.written = digestOf(data)
+		d.written, d.size = digestOf(data), len(data)
 		if err := stage.Write(name, data); err != nil {
 			return err
 		}
-		p.record(name, d, len(data), true)
+		p.record(name, d, true)
 		return nil
 	})
 	if err != nil {
@@ -155,31 +158,43 @@ func (b *Builder) full(site *link.Site, th *render.Theme, up *Update) error {
 	return nil
 }
 
-// incremental writes only the files whose bytes changed, in place.
+// incremental writes only the files whose bytes changed, in place. The
+// changed files are kept in memory until rendering has succeeded, so a
+// template that fails half-way leaves the output as it was.
 func (b *Builder) incremental(site *link.Site, th *render.Theme, up *Update) error {
 	up.Out = b.out
 	prev := b.files
 	p := &produced{files: make(map[string]fileDigest, len(prev)), up: up}
+	var (
+		mu      sync.Mutex
+		changed []outFile
+	)
 	err := b.render(site, th, func(name string, data []byte) error {
 		old, existed := prev[name]
 		d := fileDigest{rendered: digestOf(data)}
 		if existed && old.rendered == d.rendered {
-			p.record(name, old, 0, false)
+			p.record(name, old, false)
 			return nil
 		}
 		data = b.minify(name, data)
-		d.written = digestOf(data)
+		d.written, d.size = digestOf(data), len(data)
 		if existed && old.written == d.written {
-			p.record(name, d, len(data), false)
+			p.record(name, d, false)
 			return nil
 		}
-		if err := writeAtomic(b.out, name, data); err != nil {
-			return err
+		if b.opts.NoMinify {
+			data = bytes.Clone(data) // render reuses its buffer after emit returns
 		}
-		p.record(name, d, len(data), true)
+		mu.Lock()
+		changed = append(changed, outFile{name, data})
+		mu.Unlock()
+		p.record(name, d, true)
 		return nil
 	})
 	if err != nil {
+		return err
+	}
+	if err := writeAll(b.out, changed); err != nil {
 		return err
 	}
 	for name := range prev {
@@ -192,6 +207,44 @@ func (b *Builder) incremental(site *link.Site, th *render.Theme, up *Update) err
 		up.Removed = append(up.Removed, name)
 	}
 	b.files = p.files
+	return nil
+}
+
+// outFile is an output file waiting to be written.
+type outFile struct {
+	name string
+	data []byte
+}
+
+// writeAll writes files on all cores and returns the first error.
+func writeAll(out string, files []outFile) error {
+	next := make(chan outFile)
+	errs := make(chan error, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for range cap(errs) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var first error
+			for f := range next {
+				if err := writeAtomic(out, f.name, f.data); err != nil && first == nil {
+					first = err
+				}
+			}
+			errs <- first
+		}()
+	}
+	for _, f := range files {
+		next <- f
+	}
+	close(next)
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			return err
+		}
+	}
 	return nil
 }
 

@@ -261,3 +261,38 @@ func compareTrees(t testing.TB, context string, want, got map[string]string) {
 		t.Errorf("%s: output differs from a clean build in %d files: %s", context, len(problems), strings.Join(problems[:min(10, len(problems))], "; "))
 	}
 }
+
+// TestBuilderKeepsOutputWhenRenderingFails breaks a template so that
+// rendering fails half-way, and checks that no file of the output changed,
+// then that the fix brings it back in line with a clean build.
+func TestBuilderKeepsOutputWhenRenderingFails(t *testing.T) {
+	src := t.TempDir()
+	copySite(t, e2e.RepoRoot(t), src)
+	out := filepath.Join(t.TempDir(), "out")
+	b := build.NewBuilder(build.Options{Src: src, Out: out})
+	if up, err := b.Build(); err != nil || up.Diags.HasErrors() {
+		t.Fatalf("first build: %v %v", err, up.Diags)
+	}
+	e := &editor{t: t, src: src}
+	e.rewrite("content/stories/access-to-family-support.md", func(s string) string { return s + "\nA change that must not reach the output.\n" })
+	e.rewrite("site.toml", func(s string) string { return strings.Replace(s, "title = ", "title = \"Changed\"\n#", 1) })
+	before := tree(t, out)
+	override := filepath.Join(src, "themes", "default", "templates", "story.html")
+	if err := os.MkdirAll(filepath.Dir(override), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	e.write("themes/default/templates/story.html", `{{define "main"}}{{index .Story.Terms 99}}{{end}}`)
+	if _, err := b.Build(); err == nil {
+		t.Fatal("a template that fails for every story did not fail the build")
+	}
+	compareTrees(t, "after the failed rebuild", before, tree(t, out))
+	e.remove("themes/default/templates/story.html")
+	if up, err := b.Build(); err != nil || up.Diags.HasErrors() {
+		t.Fatalf("rebuild after the fix: %v %v", err, up.Diags)
+	}
+	clean, err := build.Build(build.Options{Src: src, Out: filepath.Join(t.TempDir(), "clean")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	compareTrees(t, "after the fix", tree(t, clean.Out), tree(t, out))
+}

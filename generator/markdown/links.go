@@ -1,10 +1,10 @@
 package markdown
 
 import (
-	"bytes"
 	"html"
 	"net/url"
 	"path"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -28,6 +28,11 @@ type linkWalker struct {
 	resolver  Resolver
 	links     []Link
 	diags     diag.List
+	// lineStarts holds the offset of every line of src, and last the
+	// previous position found, so that positioning every link of a long
+	// body stays linear (links come in document order).
+	lineStarts []int
+	last       struct{ off, line, col int }
 }
 
 func (w *linkWalker) walk(doc ast.Node) {
@@ -192,9 +197,24 @@ func (w *linkWalker) pos(n ast.Node) content.Pos {
 
 // posAt converts a byte offset of the body to a position in the file.
 func (w *linkWalker) posAt(off int) content.Pos {
-	lineStart := bytes.LastIndexByte(w.src[:off], '\n') + 1
-	line := w.firstLine + bytes.Count(w.src[:off], []byte("\n"))
-	return content.Pos{Path: w.path, Line: line, Col: utf8.RuneCount(w.src[lineStart:off]) + 1}
+	if w.lineStarts == nil {
+		w.lineStarts = append(w.lineStarts, 0)
+		for i, b := range w.src {
+			if b == '\n' {
+				w.lineStarts = append(w.lineStarts, i+1)
+			}
+		}
+	}
+	line := sort.SearchInts(w.lineStarts, off+1) - 1
+	lineStart := w.lineStarts[line]
+	var col int
+	if w.last.col > 0 && w.last.line == line && w.last.off <= off && w.last.off >= lineStart {
+		col = w.last.col + utf8.RuneCount(w.src[w.last.off:off])
+	} else {
+		col = utf8.RuneCount(w.src[lineStart:off]) + 1
+	}
+	w.last.off, w.last.line, w.last.col = off, line, col
+	return content.Pos{Path: w.path, Line: w.firstLine + line, Col: col}
 }
 
 // replaceWithChildren removes a link but keeps its text.

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"errors"
 	"strings"
 	"testing"
@@ -133,5 +134,30 @@ func TestLinksAndWords(t *testing.T) {
 	}
 	if res.Words < 8 || res.Words > 14 {
 		t.Errorf("Words = %d", res.Words)
+	}
+}
+
+func TestPosAt(t *testing.T) {
+	src := []byte("ab\nFàilte [x]\n\n[[y]] z\n")
+	w := &linkWalker{path: "p.md", src: src, firstLine: 10}
+	tests := []struct {
+		name      string
+		off       int
+		line, col int
+	}{
+		{"start", 0, 10, 1},
+		{"after multibyte", bytes.IndexByte(src, '['), 11, 8},
+		{"earlier on the line", 3, 11, 1},
+		{"blank line", bytes.Index(src, []byte("\n\n")) + 1, 12, 1},
+		{"later line", bytes.Index(src, []byte("z")), 13, 7},
+		{"back again", bytes.IndexByte(src, '['), 11, 8},
+		{"same line forward", bytes.IndexByte(src, ']'), 11, 10},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := w.posAt(tt.off); got.Line != tt.line || got.Col != tt.col {
+				t.Errorf("posAt(%d) = %d:%d, want %d:%d", tt.off, got.Line, got.Col, tt.line, tt.col)
+			}
+		})
 	}
 }

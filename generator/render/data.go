@@ -12,8 +12,8 @@ const PerPage = 50
 // stories list and 404 pages.
 type Page struct {
 	Site *SiteData
-	// Kind is "home", "stories", "story", "taxonomy", "term", "page" or
-	// "404".
+	// Kind is "home", "stories", "story", "taxonomy", "term", "page",
+	// "404", "search" or "intersection".
 	Kind        string
 	Title       string
 	Description string

@@ -224,7 +224,7 @@ func TestSearchInBrowser(t *testing.T) {
 		if err != nil || nhsCount != itoa(len(got)) {
 			t.Errorf("NHS count shows %q (%v), want %d", nhsCount, err, len(got))
 		}
-		plainHidden, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`Array.from(document.querySelectorAll("main .cards")).filter(c => !c.closest("form")).every(c => c.hidden)`))
+		plainHidden, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`Array.from(document.querySelectorAll("main .cards")).filter(c => !c.closest("form")).every(c => c.closest("[hidden]") !== null)`))
 		if err != nil || !plainHidden {
 			t.Errorf("the plain list is still shown under the filtered one (%v)", err)
 		}
@@ -239,30 +239,37 @@ func TestSearchInBrowser(t *testing.T) {
 	})
 
 	t.Run("axe", func(t *testing.T) {
-		for _, p := range []struct{ name, path, cards string }{
+		pages := []struct{ name, path, cards string }{
 			{"search", "search/?q=summer", results},
 			{"facets", "stories/?principle=inquiry", ".facet-results .card"},
 			{"intersection", "principles/inquiry/sectors/nhs/", ""},
 			{"coverage on principles", "principles/", ""},
 			{"coverage on home", "", ""},
-		} {
-			t.Run(p.name, func(t *testing.T) {
-				e2e.Axe(t, ctx, base+p.path)
-				if p.cards == "" {
-					return
-				}
-				// Axe may have run before the script drew the results: run it
-				// again, in the same page, once they are there.
-				waitResults(t, ctx, p.cards)
-				tags, _ := json.Marshal(e2e.AxeTags)
-				violations, err := chromedp.Run(ctx, chromedp.Evaluate[[]e2e.Violation](`axe.run(document, {runOnly: {type: "tag", values: `+string(tags)+`}, resultTypes: ["violations"]}).then(r => r.violations)`, chromedp.EvalAwaitPromise))
-				if err != nil {
-					t.Fatal(err)
-				}
-				for _, v := range violations {
-					t.Errorf("with results drawn: axe %s: %s: %s", v.ID, v.Help, v.Targets())
-				}
-			})
+		}
+		for _, scheme := range []string{"light", "dark"} {
+			if err := chromedp.Do(ctx, e2e.ColorScheme(scheme)); err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range pages {
+				t.Run(scheme+"/"+p.name, func(t *testing.T) {
+					e2e.Axe(t, ctx, base+p.path)
+					// Axe may have run before the script drew the results, and
+					// skipped the closed tables: run it again in the same page
+					// with the results drawn and every <details> open.
+					if p.cards != "" {
+						waitResults(t, ctx, p.cards)
+					}
+					tags, _ := json.Marshal(e2e.AxeTags)
+					violations, err := chromedp.Run(ctx, chromedp.Evaluate[[]e2e.Violation](`document.querySelectorAll("details").forEach(d => d.open = true);
+						axe.run(document, {runOnly: {type: "tag", values: `+string(tags)+`}, resultTypes: ["violations"]}).then(r => r.violations)`, chromedp.EvalAwaitPromise))
+					if err != nil {
+						t.Fatal(err)
+					}
+					for _, v := range violations {
+						t.Errorf("with results drawn and tables open: axe %s: %s: %s", v.ID, v.Help, v.Targets())
+					}
+				})
+			}
 		}
 	})
 }

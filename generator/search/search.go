@@ -205,14 +205,14 @@ func indexTerms(taxes []Taxonomy, docs []Doc) ([]map[string]int, error) {
 
 // docScores returns the score of every index term of d.
 func docScores(d Doc) map[string]int {
-	scores := map[string]int{}
+	scores := make(map[string]int, 400)
 	mark := func(text string, weight int, seen map[string]bool) {
-		for _, t := range Terms(text) {
+		eachTerm(text, func(t string) {
 			if !seen[t] {
 				seen[t] = true
 				scores[t] += weight
 			}
-		}
+		})
 	}
 	mark(d.Title, TitleWeight, map[string]bool{})
 	summary := map[string]bool{}
@@ -225,10 +225,8 @@ func docScores(d Doc) map[string]int {
 	for _, f := range d.Facts {
 		mark(f, FactWeight, facts)
 	}
-	body := map[string]int{}
-	for _, t := range Terms(d.Body) {
-		body[t]++
-	}
+	body := make(map[string]int, 400)
+	eachTerm(d.Body, func(t string) { body[t]++ })
 	for t, n := range body {
 		scores[t] += bodyScore(n)
 	}

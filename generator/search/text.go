@@ -3,6 +3,7 @@ package search
 import (
 	"html"
 	"strings"
+	"unicode"
 )
 
 // PlainText returns the readable text of an HTML fragment rendered by the
@@ -19,7 +20,11 @@ func PlainText(fragment string) string {
 			lt = len(fragment)
 		}
 		if skipDepth == 0 {
-			b.WriteString(html.UnescapeString(fragment[:lt]))
+			text := fragment[:lt]
+			if strings.IndexByte(text, '&') >= 0 {
+				text = html.UnescapeString(text)
+			}
+			b.WriteString(text)
 		}
 		fragment = fragment[lt:]
 		if fragment == "" {
@@ -41,8 +46,28 @@ func PlainText(fragment string) string {
 		}
 		fragment = fragment[gt+1:]
 	}
-	text := strings.NewReplacer("↩\ufe0e", "", "↩", "").Replace(b.String())
-	return strings.Join(strings.Fields(text), " ")
+	return collapseSpace(backrefArrows.Replace(b.String()))
+}
+
+var backrefArrows = strings.NewReplacer("↩\ufe0e", "", "↩", "")
+
+// collapseSpace trims s and turns every run of white space into one space.
+func collapseSpace(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // inlineTags are the phrasing elements the converter emits; they do not

@@ -61,17 +61,13 @@ func Fold(s string) string {
 }
 
 // Words splits text into folded words: runs of letters and digits, without
-// accents, at least MinTokenLen and at most MaxTokenLen characters long. It does
-// not stem or drop stopwords.
+// accents, at least MinTokenLen and at most MaxTokenLen characters long.
+// It does not stem or drop stopwords. It gives the words of Fold(text);
+// it only folds word by word, and plain ASCII words the quick way, because
+// whole stories go through it.
 func Words(text string) []string {
 	var out []string
-	for _, w := range strings.FieldsFunc(Fold(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsNumber(r)
-	}) {
-		if n := utf8.RuneCountInString(w); n >= MinTokenLen && n <= MaxTokenLen {
-			out = append(out, w)
-		}
-	}
+	eachWord(text, func(w string) { out = append(out, w) })
 	return out
 }
 
@@ -79,12 +75,72 @@ func Words(text string) []string {
 // stemmed.
 func Terms(text string) []string {
 	var out []string
-	for _, w := range Words(text) {
+	eachTerm(text, func(t string) { out = append(out, t) })
+	return out
+}
+
+func eachTerm(text string, fn func(string)) {
+	eachWord(text, func(w string) {
 		if !stopwordSet[w] {
-			out = append(out, Stem(w))
+			fn(Stem(w))
+		}
+	})
+}
+
+// eachWord calls fn with every word of Words(text), in order.
+func eachWord(text string, fn func(string)) {
+	start := -1
+	for i, r := range text {
+		// Marks and apostrophes are inside words until folding removes them.
+		inside := isWordRune(r) || r == '\'' || r == '’' || r == 'ʼ' || (r >= utf8.RuneSelf && unicode.Is(unicode.M, r))
+		switch {
+		case inside && start < 0:
+			start = i
+		case !inside && start >= 0:
+			foldWord(text[start:i], fn)
+			start = -1
 		}
 	}
-	return out
+	if start >= 0 {
+		foldWord(text[start:], fn)
+	}
+}
+
+// foldWord folds a run of word characters and calls fn with the words it
+// gives: one, or several when folding leaves separators inside.
+func foldWord(raw string, fn func(string)) {
+	add := func(w string) {
+		if n := utf8.RuneCountInString(w); n >= MinTokenLen && n <= MaxTokenLen {
+			fn(w)
+		}
+	}
+	if isASCII(raw) {
+		w := strings.ToLower(raw)
+		if strings.IndexByte(w, '\'') >= 0 {
+			w = strings.ReplaceAll(w, "'", "")
+		}
+		add(w)
+		return
+	}
+	for _, w := range strings.FieldsFunc(Fold(raw), func(r rune) bool { return !isWordRune(r) }) {
+		add(w)
+	}
+}
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsNumber(r)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // Stem reduces a folded word to a stem shared by its plural and simple

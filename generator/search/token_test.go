@@ -2,7 +2,10 @@ package search_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/casebook/casebook/generator/search"
 )
@@ -128,4 +131,55 @@ func TestParam(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestWordsFoldsLikeFold checks that Words, which folds word by word, gives
+// the words of the whole folded text.
+func TestWordsFoldsLikeFold(t *testing.T) {
+	for _, s := range []string{
+		"Dùn Èideann's café-bar",
+		"e\u0301cole and naïve",
+		"ＡＢＣ fullwidth",
+		"Ǆemal and Straße’s",
+		"carers’ children's ʼokina",
+		"Œuvre, Łódź, Þingvellir 2019",
+		"mixed\u0301marks'and apostrophes'",
+	} {
+		t.Run(s, func(t *testing.T) {
+			var want []string
+			for _, w := range strings.FieldsFunc(search.Fold(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) }) {
+				if n := utf8.RuneCountInString(w); n >= search.MinTokenLen && n <= search.MaxTokenLen {
+					want = append(want, w)
+				}
+			}
+			if got := search.Words(s); !slices.Equal(got, want) {
+				t.Errorf("Words(%q) = %q, want %q", s, got, want)
+			}
+		})
+	}
+}
+
+func FuzzWords(f *testing.F) {
+	for _, s := range []string{"Dùn Èideann", "children's carers’", "e\u0301cole", "Straße 2019", "</script>"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		var want []string
+		for _, w := range strings.FieldsFunc(search.Fold(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) }) {
+			if n := utf8.RuneCountInString(w); n >= search.MinTokenLen && n <= search.MaxTokenLen {
+				want = append(want, w)
+			}
+		}
+		if got := search.Words(s); !slices.Equal(got, want) {
+			t.Errorf("Words(%q) = %q, want the words of Fold: %q", s, got, want)
+		}
+		for _, term := range search.Terms(s) {
+			if term == "" {
+				t.Errorf("Terms(%q) has an empty term", s)
+			}
+		}
+	})
 }

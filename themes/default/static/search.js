@@ -87,6 +87,7 @@
       if (best !== null) want[best] = 1;
     }, this);
     if (size <= PREFIX_BUDGET) extra.forEach(function (k) { want[k] = 1; });
+    else w.short = true;
     return Object.keys(want).map(function (k) { return 't/' + m.shards[k][0] + '.json'; });
   };
 
@@ -139,7 +140,7 @@
         for (i = 0; i < n; i++) if (hits[i]) ids.push(i);
       }
       ids.sort(function (a, b) { return hits[b] - hits[a] || total[b] - total[a] || a - b; });
-      return { ids: ids, partial: partial, terms: terms, words: qs };
+      return { ids: ids, partial: partial, terms: terms, words: qs, short: qs.some(function (w) { return w.short; }) };
     });
   }
 
@@ -295,6 +296,7 @@
         shown = 0;
         var n = results.length, what = q ? ' for “' + q + '”' : '';
         status.textContent = !q && !chosen.length ? 'Type a word, or choose a filter.' :
+          !n && r.short ? 'Keep typing: “' + q + '” begins too many words.' :
           (n ? n + (n === 1 ? ' story' : ' stories') : 'No stories') + (r.partial ? ' with some of the words' : '') + what +
           (chosen.length ? ' with ' + chosen.length + (chosen.length === 1 ? ' filter' : ' filters') : '') + '.';
         show(PER_PAGE);

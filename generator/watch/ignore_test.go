@@ -1,0 +1,55 @@
+package watch
+
+import "testing"
+
+func TestIgnoredName(t *testing.T) {
+	tests := []struct {
+		name string
+		want bool
+	}{
+		{"story.md", false},
+		{"photo.jpg", false},
+		{"4913", true},
+		{".story.md.swp", true},
+		{"story.md.swx", true},
+		{"story.md~", true},
+		{".#story.md", true},
+		{"#story.md#", true},
+		{"story.md___jb_tmp___", true},
+		{"story.md___jb_old___", true},
+		{".goutputstream-XYZ", true},
+		{".git", true},
+		{"#hashtag.md", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := ignoredName(tc.name); got != tc.want {
+				t.Errorf("ignoredName(%q) = %t, want %t", tc.name, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestRelevant(t *testing.T) {
+	tests := []struct {
+		path string
+		want bool
+	}{
+		{"site.toml", true},
+		{"content", true},
+		{"content/stories/a.md", true},
+		{"themes/mine/templates/base.html", true},
+		{"public/index.html", false},
+		{"README.md", false},
+		{"content/stories/.a.md.swp", false},
+		{"content/.git/config", false},
+		{"contents/a.md", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.path, func(t *testing.T) {
+			if got := relevant(tc.path); got != tc.want {
+				t.Errorf("relevant(%q) = %t, want %t", tc.path, got, tc.want)
+			}
+		})
+	}
+}
