@@ -90,6 +90,7 @@ func (l *linker) taxonomies() {
 		for _, t := range l.col.Terms[name] {
 			sitePath := name + "/" + t.Key + "/"
 			term := &Term{Term: t, URL: l.cfg.Rel(sitePath), OutPath: sitePath + "index.html", FeedURL: l.cfg.Rel(sitePath + "feed.xml")}
+			term.rank = len(tax.Terms)
 			tax.Terms = append(tax.Terms, term)
 			tax.byKey[t.Key] = term
 			for _, a := range t.Aliases {
@@ -121,6 +122,9 @@ func (l *linker) stories() {
 					term.Stories = append(term.Stories, st)
 				}
 			}
+			// Badges and facts list terms in the vocabulary's order, not
+			// in whatever order a contributor wrote them.
+			sort.SliceStable(group.Terms, func(i, j int) bool { return group.Terms[i].rank < group.Terms[j].rank })
 			st.Terms = append(st.Terms, group)
 		}
 		l.site.Stories = append(l.site.Stories, st)

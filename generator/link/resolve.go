@@ -43,6 +43,9 @@ func (r resolver) missing(sitePath string) string {
 	return msg
 }
 
+// SiteURL implements markdown.Resolver.
+func (r resolver) SiteURL(sitePath string) string { return r.l.cfg.Rel(sitePath) }
+
 // ResolveWiki implements markdown.Resolver. A target is a story slug, a
 // page slug, "<taxonomy>/<key>", "<taxonomy>", "stories/<slug>" or
 // "pages/<slug>".

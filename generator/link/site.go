@@ -87,6 +87,8 @@ type Term struct {
 	// CoOccurring lists, per other taxonomy, the terms that share stories
 	// with this one, most shared first.
 	CoOccurring []CoGroup
+	// rank is the term's position in its taxonomy.
+	rank int
 }
 
 // CoGroup holds co-occurring terms of one taxonomy.

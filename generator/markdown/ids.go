@@ -14,7 +14,18 @@ type ids struct {
 	used map[string]bool
 }
 
-func newIDs() *ids { return &ids{used: map[string]bool{}} }
+// reservedIDs are element IDs the theme uses on every page; a heading
+// with the same text gets a suffix instead, so the skip link and the
+// page's own sections keep working.
+var reservedIDs = []string{"main", "top", "content", "site-header", "site-footer", "search", "results"}
+
+func newIDs() *ids {
+	used := make(map[string]bool, len(reservedIDs))
+	for _, id := range reservedIDs {
+		used[id] = true
+	}
+	return &ids{used: used}
+}
 
 // Generate implements parser.IDs.
 func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {

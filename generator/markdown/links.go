@@ -95,8 +95,10 @@ func (w *linkWalker) resolve(n ast.Node, dest string, image bool) (string, bool)
 	if strings.HasPrefix(unescaped, "/") {
 		sitePath = path.Clean(strings.TrimPrefix(unescaped, "/"))
 		if !strings.HasPrefix(sitePath, "content/") {
-			// A link to a URL path of the built site, kept as written.
-			return trimmed, true
+			// A link to a URL path of the built site: it gets the base
+			// URL's path prefix like every generated link.
+			rest := strings.TrimPrefix(trimmed, "/")
+			return w.resolver.SiteURL(rest), true
 		}
 	} else {
 		sitePath = path.Join(w.dir, unescaped)

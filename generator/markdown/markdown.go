@@ -36,6 +36,9 @@ type Resolver interface {
 	// ResolveWiki maps the target of a wiki link ("slug",
 	// "principles/inquiry") to a URL and title.
 	ResolveWiki(target string) (url, title string, err error)
+	// SiteURL maps a path of the built site written as a root-relative
+	// link ("/about/") to its URL, adding the base URL's path prefix.
+	SiteURL(sitePath string) string
 }
 
 // Link is an internal link found in a body, resolved.

@@ -30,6 +30,8 @@ func (stubResolver) ResolveFile(p string) (string, string, error) {
 	return "", "", errors.New("no page at " + p)
 }
 
+func (stubResolver) SiteURL(p string) string { return "/prefix/" + p }
+
 func (stubResolver) ResolveWiki(target string) (string, string, error) {
 	if t, ok := stubWiki[target]; ok {
 		return t[0], t[1], nil
@@ -65,6 +67,8 @@ func TestConvert(t *testing.T) {
 		{"image in bundle", "![Map](hub/map.png)", []string{`<img src="/cb/stories/hub/map.png" alt="Map"`}, nil},
 		{"external links kept", "[w](https://example.org/a?b=1) [m](mailto:a@example.org)", []string{`href="https://example.org/a?b=1"`, `href="mailto:a@example.org"`}, nil},
 		{"fragment kept", "[top](#top)", []string{`href="#top"`}, nil},
+		{"root-relative link gets the prefix", "[a](/about/)", []string{`href="/prefix/about/"`}, nil},
+		{"heading id does not take the theme's main", "## Main\n", []string{`<h2 id="main-1">`}, []string{`id="main"`}},
 		{"javascript removed", "[a](javascript:alert(1)) [b](JaVaScRiPt:alert(1)) [c](javascript&colon;alert(1)) [d](java\tscript:x)", []string{"<p>a b c"}, []string{"href", "javascript", "JaVaScRiPt"}},
 		{"reference vbscript removed", "[x][v]\n\n[v]: vbscript:msgbox(1)\n", []string{"<p>x</p>"}, []string{"href", "vbscript"}},
 		{"data and file schemes removed", "[d](data:text/html,x) [f](file:///etc/passwd) ![i](data:image/svg+xml,x)", []string{"<p>d f"}, []string{"href", "data:", "file:"}},

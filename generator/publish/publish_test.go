@@ -1,9 +1,11 @@
 package publish
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -163,5 +165,53 @@ func write(t *testing.T, p, data string) {
 	}
 	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestStageConcurrentWrites writes files into shared, nested folders from
+// several goroutines, as rendering does, and replaces a deep tree.
+func TestStageConcurrentWrites(t *testing.T) {
+	src := t.TempDir()
+	out := filepath.Join(src, "public")
+	var paths []string
+	for i := range 200 {
+		paths = append(paths, fmt.Sprintf("t%d/k%d/page/%d/index.html", i%3, i%7, i))
+	}
+	for round := range 2 {
+		stage, err := Begin(src, out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var wg sync.WaitGroup
+		errs := make(chan error, len(paths))
+		for _, p := range paths {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				errs <- stage.Write(p, []byte(p))
+			}()
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			if err != nil {
+				t.Fatalf("round %d: %v", round, err)
+			}
+		}
+		if err := stage.Write("t0/k0/page/0/index.html/x.html", nil); err == nil {
+			t.Errorf("round %d: writing below a file succeeded", round)
+		}
+		if err := stage.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range paths {
+			if got, err := os.ReadFile(filepath.Join(out, p)); err != nil || string(got) != p {
+				t.Fatalf("round %d: %s = %q, %v", round, p, got, err)
+			}
+		}
+	}
+	entries, _ := os.ReadDir(src)
+	if len(entries) != 1 {
+		t.Errorf("site folder holds %d entries, want only public (no staging or old folders)", len(entries))
 	}
 }
