@@ -110,6 +110,26 @@ func Build(opts Options) (*Result, error) {
 // prepare runs config, load, check and link. It returns a nil Site when
 // the content has errors that stop linking.
 func prepare(opts Options, res *Result) (*link.Site, error) {
+	return prepareCached(opts, res, nil)
+}
+
+// caches are what a Builder keeps between builds to redo only the work
+// that changed; see load.Cache and link.Cache.
+type caches struct {
+	load *load.Cache
+	link *link.Cache
+	conv *markdown.Converter
+}
+
+func newCaches() caches {
+	return caches{load: load.NewCache(), link: link.NewCache(), conv: markdown.New()}
+}
+
+// prepareCached is prepare with caches from earlier builds; c may be nil.
+func prepareCached(opts Options, res *Result, c *caches) (*link.Site, error) {
+	if c == nil {
+		c = &caches{conv: markdown.New()}
+	}
 	root, err := os.OpenRoot(opts.Src)
 	if err != nil {
 		return nil, fmt.Errorf("opening the site folder: %w", err)
@@ -120,11 +140,11 @@ func prepare(opts Options, res *Result) (*link.Site, error) {
 	if err != nil || cfg == nil {
 		return nil, err
 	}
-	loaded := load.Load(siteFS, cfg.Taxonomies)
+	loaded := load.LoadCached(siteFS, cfg.Taxonomies, c.load)
 	res.Diags.Add(loaded.Diags...)
 	col, diags := check.Check(loaded.Files, check.Options{Taxonomies: cfg.Taxonomies, Drafts: opts.Drafts})
 	res.Diags.Add(diags...)
-	site, diags := link.Link(cfg, col, markdown.New())
+	site, diags := link.LinkCached(cfg, col, c.conv, c.link)
 	res.Diags.Add(diags...)
 	res.Site = site
 	res.collection = col

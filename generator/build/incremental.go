@@ -37,6 +37,12 @@ type Builder struct {
 	// files maps each output path of the last good build to its digests;
 	// nil means the next build must be a full, staged one.
 	files map[string]fileDigest
+	// keys maps output paths to the fingerprints they were rendered with
+	// (see render.Options.Unchanged); pages whose fingerprint is unchanged
+	// are not rendered again.
+	keys map[string]uint64
+	// caches keep parsed files and converted bodies between builds.
+	caches caches
 }
 
 // fileDigest identifies an output file's bytes before and after minifying.
@@ -72,7 +78,7 @@ func NewBuilder(opts Options) *Builder {
 	if out == "" {
 		out = filepath.Join(opts.Src, "public")
 	}
-	return &Builder{opts: opts, out: out}
+	return &Builder{opts: opts, out: out, caches: newCaches()}
 }
 
 // Build reads the whole site again and brings the output folder up to
@@ -81,7 +87,7 @@ func NewBuilder(opts Options) *Builder {
 func (b *Builder) Build() (*Update, error) {
 	res := &Result{}
 	up := &Update{Result: res}
-	site, err := prepare(b.opts, res)
+	site, err := prepareCached(b.opts, res, &b.caches)
 	res.Diags = res.Diags.Sort()
 	if err != nil || site == nil || res.Diags.HasErrors() {
 		return up, err
@@ -136,7 +142,8 @@ func (b *Builder) full(site *link.Site, th *render.Theme, up *Update) error {
 	}
 	up.Out = stage.Dir()
 	p := &produced{files: map[string]fileDigest{}, up: up}
-	err = b.render(site, th, func(name string, data []byte) error {
+	keys := newKeyRecorder()
+	err = b.render(site, th, keys.fresh, func(name string, data []byte) error {
 		d := fileDigest{rendered: digestOf(data)}
 		data = b.minify(name, data)
 		d.written, d.size = digestOf(data), len(data)
@@ -155,6 +162,7 @@ func (b *Builder) full(site *link.Site, th *render.Theme, up *Update) error {
 	}
 	b.out = up.Out
 	b.files = p.files
+	b.keys = keys.keys
 	return nil
 }
 
@@ -169,7 +177,16 @@ func (b *Builder) incremental(site *link.Site, th *render.Theme, up *Update) err
 		mu      sync.Mutex
 		changed []outFile
 	)
-	err := b.render(site, th, func(name string, data []byte) error {
+	keys := newKeyRecorder()
+	unchanged := func(name string, key uint64) bool {
+		old, existed := prev[name]
+		if !keys.same(b.keys, name, key) || !existed {
+			return false
+		}
+		p.record(name, old, false)
+		return true
+	}
+	err := b.render(site, th, unchanged, func(name string, data []byte) error {
 		old, existed := prev[name]
 		d := fileDigest{rendered: digestOf(data)}
 		if existed && old.rendered == d.rendered {
@@ -207,6 +224,7 @@ func (b *Builder) incremental(site *link.Site, th *render.Theme, up *Update) err
 		up.Removed = append(up.Removed, name)
 	}
 	b.files = p.files
+	b.keys = keys.keys
 	return nil
 }
 
@@ -248,8 +266,31 @@ func writeAll(out string, files []outFile) error {
 	return nil
 }
 
-func (b *Builder) render(site *link.Site, th *render.Theme, emit render.Emit) error {
-	return render.Render(site, th, render.Options{LiveReload: b.opts.LiveReload}, emit)
+func (b *Builder) render(site *link.Site, th *render.Theme, unchanged func(string, uint64) bool, emit render.Emit) error {
+	return render.Render(site, th, render.Options{LiveReload: b.opts.LiveReload, Unchanged: unchanged}, emit)
+}
+
+// keyRecorder collects the fingerprints of one build's pages.
+type keyRecorder struct {
+	mu   sync.Mutex
+	keys map[string]uint64
+}
+
+func newKeyRecorder() *keyRecorder { return &keyRecorder{keys: map[string]uint64{}} }
+
+// fresh records a fingerprint and asks for the page to be rendered.
+func (k *keyRecorder) fresh(name string, key uint64) bool {
+	k.same(nil, name, key)
+	return false
+}
+
+// same records a fingerprint and reports whether prev held the same one.
+func (k *keyRecorder) same(prev map[string]uint64, name string, key uint64) bool {
+	k.mu.Lock()
+	k.keys[name] = key
+	k.mu.Unlock()
+	old, ok := prev[name]
+	return ok && old == key
 }
 
 // minify returns data minified unless the options say not to.

@@ -95,7 +95,7 @@ func body(f *load.File) content.Body {
 
 func (c *checker) term(f *load.File) {
 	fl := c.fields(f)
-	t := &content.Term{Path: f.Path, Taxonomy: f.Section, Key: f.Key, Body: body(f)}
+	t := &content.Term{Path: f.Path, Taxonomy: f.Section, Key: f.Key, Body: body(f), Hash: f.Hash}
 	t.Title = fl.text("title", true, "the name of the term as readers see it")
 	t.Summary = fl.text("summary", true, "one sentence describing the term, shown on cards and in lists")
 	t.Order = fl.integer("order")
@@ -142,7 +142,7 @@ func (c *checker) finishVocabulary() {
 
 func (c *checker) story(f *load.File) {
 	fl := c.fields(f)
-	s := &content.Story{Path: f.Path, Dir: f.Dir, Slug: f.Key, Body: body(f), Terms: map[string][]string{}, Front: map[string]content.Pos{}}
+	s := &content.Story{Path: f.Path, Dir: f.Dir, Slug: f.Key, Body: body(f), Hash: f.Hash, Terms: map[string][]string{}, Front: map[string]content.Pos{}}
 	for i, k := range f.Front.Keys {
 		s.Front[k.Value] = content.Pos{Path: f.Path, Line: f.Front.Values[i].Line, Col: f.Front.Values[i].Col}
 	}
@@ -232,7 +232,7 @@ func (v *vocabulary) allNames() []string {
 
 func (c *checker) page(f *load.File) {
 	fl := c.fields(f)
-	p := &content.Page{Path: f.Path, Dir: f.Dir, Slug: f.Key, Body: body(f)}
+	p := &content.Page{Path: f.Path, Dir: f.Dir, Slug: f.Key, Body: body(f), Hash: f.Hash}
 	p.Title = fl.text("title", f.Kind == load.Page, "the page title")
 	p.Summary = fl.text("summary", false, "")
 	if n := fl.get("slug"); n != nil && f.Kind == load.Page {

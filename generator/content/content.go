@@ -59,6 +59,9 @@ type Story struct {
 	// Front keeps the position of each front matter key, for lint rules
 	// that point at a field.
 	Front map[string]Pos
+	// Hash identifies the bytes of the story's file within one process;
+	// rebuilds use it to tell which stories changed.
+	Hash uint64
 }
 
 // Asset is a file copied beside a page, such as an image of a bundle.
@@ -78,6 +81,8 @@ type Term struct {
 	Aliases  []string
 	Order    int
 	Body     Body
+	// Hash identifies the bytes of the term's file within one process.
+	Hash uint64
 }
 
 // Page is a plain page (content/pages/<slug>.md) or a section intro
@@ -90,6 +95,8 @@ type Page struct {
 	Title   string
 	Summary string
 	Body    Body
+	// Hash identifies the bytes of the page's file within one process.
+	Hash uint64
 }
 
 // Collection is everything a site's content folder holds, after checking.

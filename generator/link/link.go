@@ -1,6 +1,7 @@
 package link
 
 import (
+	"hash/maphash"
 	"html/template"
 	"runtime"
 	"sort"
@@ -16,7 +17,13 @@ import (
 // Link builds the Site from checked content. The diagnostics are broken
 // links in bodies.
 func Link(cfg *config.Config, col *content.Collection, conv *markdown.Converter) (*Site, diag.List) {
-	l := &linker{cfg: cfg, col: col, site: &Site{Config: cfg}, byPath: map[string]target{}, bySlug: map[string]*Story{}, pageBySlug: map[string]*Page{}}
+	return LinkCached(cfg, col, conv, nil)
+}
+
+// LinkCached is Link reusing the conversions of an earlier build that are
+// still valid; cache may be nil.
+func LinkCached(cfg *config.Config, col *content.Collection, conv *markdown.Converter, cache *Cache) (*Site, diag.List) {
+	l := &linker{cfg: cfg, col: col, site: &Site{Config: cfg}, byPath: map[string]target{}, bySlug: map[string]*Story{}, pageBySlug: map[string]*Page{}, cache: cache}
 	l.pages()
 	l.taxonomies()
 	l.stories()
@@ -37,6 +44,7 @@ type linker struct {
 	byURL      map[string]*Ref
 	// links holds each page's outgoing internal links, by page URL.
 	links map[string][]markdown.Link
+	cache *Cache
 }
 
 // target is what a source path resolves to.
@@ -175,6 +183,9 @@ func (l *linker) convert(conv *markdown.Converter) diag.List {
 		}
 	}
 	results := make([]markdown.Result, len(jobs))
+	if l.cache != nil {
+		l.cache.begin(l.targetsVersion())
+	}
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range runtime.GOMAXPROCS(0) {
@@ -182,7 +193,18 @@ func (l *linker) convert(conv *markdown.Converter) diag.List {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				results[i] = conv.Convert(jobs[i].path, jobs[i].dir, jobs[i].body, resolver{l})
+				j := jobs[i]
+				if l.cache == nil {
+					results[i] = conv.Convert(j.path, j.dir, j.body, resolver{l})
+					continue
+				}
+				hash := maphash.Bytes(cacheSeed, j.body.Source)
+				res, ok := l.cache.lookup(j.path, j.dir, j.body, hash)
+				if !ok {
+					res = conv.Convert(j.path, j.dir, j.body, resolver{l})
+					l.cache.store(j.path, j.dir, j.body, hash, res)
+				}
+				results[i] = res
 			}
 		}()
 	}

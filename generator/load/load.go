@@ -59,6 +59,9 @@ type File struct {
 	Doc    *frontmatter.Document
 	Front  *frontmatter.Node
 	Assets []Asset
+	// Hash identifies the file's bytes within one process, so that later
+	// stages can tell whether a file changed between two builds.
+	Hash uint64
 }
 
 // Asset is a non-Markdown file of a story bundle.
@@ -77,7 +80,17 @@ type Result struct {
 // Load reads every content file of the site in fsys. taxonomies names the
 // folders that hold terms. Files are returned sorted by path.
 func Load(fsys fs.FS, taxonomies []string) *Result {
-	w := &walker{fsys: fsys, taxonomies: map[string]bool{}, bundles: map[string]*File{}}
+	return LoadCached(fsys, taxonomies, nil)
+}
+
+// LoadCached is Load reusing the files parsed by an earlier load that
+// have not changed since; cache may be nil.
+func LoadCached(fsys fs.FS, taxonomies []string, cache *Cache) *Result {
+	w := &walker{fsys: fsys, taxonomies: map[string]bool{}, bundles: map[string]*File{}, cache: cache}
+	if cache != nil {
+		cache.begin()
+		defer cache.end()
+	}
 	for _, t := range taxonomies {
 		w.taxonomies[t] = true
 	}
@@ -95,6 +108,7 @@ func Load(fsys fs.FS, taxonomies []string) *Result {
 }
 
 type walker struct {
+	cache      *Cache
 	fsys       fs.FS
 	taxonomies map[string]bool
 	files      []*File
@@ -261,7 +275,11 @@ func (w *walker) parseAll() {
 		go func() {
 			defer wg.Done()
 			for f := range jobs {
-				if diags := parseFile(w.fsys, f); len(diags) > 0 {
+				parse := parseFile
+				if w.cache != nil {
+					parse = w.cache.parse
+				}
+				if diags := parse(w.fsys, f); len(diags) > 0 {
 					w.mu.Lock()
 					w.diags.Add(diags...)
 					if diags.HasErrors() {

@@ -3,6 +3,7 @@ package load
 import (
 	"bytes"
 	"errors"
+	"hash/maphash"
 	"io"
 	"io/fs"
 	"unicode/utf8"
@@ -21,6 +22,7 @@ func parseFile(fsys fs.FS, f *File) diag.List {
 	}
 	doc, front, d := Parse(f.Path, src)
 	f.Doc, f.Front = doc, front
+	f.Hash = maphash.Bytes(hashSeed, src)
 	return append(diags, d...)
 }
 

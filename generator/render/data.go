@@ -96,3 +96,8 @@ type Pager struct {
 	// Pages holds the URL of every page, first page first.
 	Pages []string
 }
+
+// FirstPage reports whether p is the first (or only) page of its list.
+// Counts, descriptions and filters appear on the first page only, so that
+// later pages change only when the stories on them do.
+func (p *Page) FirstPage() bool { return p.Pager == nil || p.Pager.Number == 1 }

@@ -29,11 +29,18 @@ type Options struct {
 	// LiveReload is the URL of a live-reload script to add to every page;
 	// only serve sets it.
 	LiveReload string
+	// Unchanged, when set, is asked before rendering each page that has a
+	// fingerprint (see fingerprint.go) whether the page rendered with that
+	// fingerprint before; when it answers true, the page is skipped and
+	// emit is not called for it. It is called concurrently.
+	Unchanged func(path string, fingerprint uint64) bool
 }
 
 // job renders one output file.
 type job struct {
-	path   string
+	path string
+	// key is the page's fingerprint, or 0 when it has none.
+	key    uint64
 	render func(buf *bytes.Buffer) error
 }
 
@@ -41,11 +48,12 @@ type job struct {
 func Render(site *link.Site, th *Theme, opts Options, emit Emit) error {
 	r := &renderer{site: site, theme: th, data: siteData(site, th, opts), crossings: intersections(site)}
 	addFinding(r.data, site, r.crossings)
+	r.prints = newFingerprinter(r)
 	jobs := r.jobs()
-	return run(jobs, emit)
+	return run(jobs, opts.Unchanged, emit)
 }
 
-func run(jobs []job, emit Emit) error {
+func run(jobs []job, unchanged func(string, uint64) bool, emit Emit) error {
 	var (
 		wg       sync.WaitGroup
 		mu       sync.Mutex
@@ -58,6 +66,9 @@ func run(jobs []job, emit Emit) error {
 		go func() {
 			defer wg.Done()
 			for j := range next {
+				if j.key != 0 && unchanged != nil && unchanged(j.path, j.key) {
+					continue
+				}
 				buf := pool.Get().(*bytes.Buffer)
 				buf.Reset()
 				err := j.render(buf)
@@ -91,6 +102,7 @@ type renderer struct {
 	data  *SiteData
 	// crossings are the intersection pages (see intersect.go).
 	crossings []*Intersection
+	prints    *fingerprinter
 }
 
 func (r *renderer) page(kind string, p *Page) func(*bytes.Buffer) error {
@@ -109,7 +121,7 @@ func (r *renderer) page(kind string, p *Page) func(*bytes.Buffer) error {
 func (r *renderer) jobs() []job {
 	cfg := r.site.Config
 	var jobs []job
-	add := func(path string, f func(*bytes.Buffer) error) { jobs = append(jobs, job{path, f}) }
+	add := func(path string, f func(*bytes.Buffer) error) { jobs = append(jobs, job{path: path, render: f}) }
 
 	home := r.site.Home
 	add("index.html", r.page("home", &Page{Title: cfg.Title, Description: firstNonEmpty(home.Summary, cfg.Description),
@@ -121,8 +133,9 @@ func (r *renderer) jobs() []job {
 		p.Breadcrumbs = []Crumb{{"Home", cfg.Rel("")}}
 	})
 	for _, s := range r.site.Stories {
-		add(s.OutPath, r.page("story", &Page{Title: s.Title, Description: s.Summary, Canonical: cfg.Abs("stories/" + s.Slug + "/"),
-			OGType: "article", Story: s, Breadcrumbs: []Crumb{{"Home", cfg.Rel("")}, {"Stories", cfg.Rel("stories/")}}}))
+		sp := &Page{Title: s.Title, Description: s.Summary, Canonical: cfg.Abs("stories/" + s.Slug + "/"),
+			OGType: "article", Story: s, Breadcrumbs: []Crumb{{"Home", cfg.Rel("")}, {"Stories", cfg.Rel("stories/")}}}
+		jobs = append(jobs, job{path: s.OutPath, key: r.prints.story(s, sp), render: r.page("story", sp)})
 		for _, a := range s.Assets {
 			data := a.Data
 			add("stories/"+s.Slug+"/"+a.Name, func(buf *bytes.Buffer) error { _, err := buf.Write(data); return err })
@@ -186,7 +199,13 @@ func (r *renderer) paginate(jobs *[]job, dir string, stories []*link.Story, fill
 				p.Pager.Next = urls[i+1]
 			}
 		}
-		*jobs = append(*jobs, job{pagePath(dir, i+1) + "index.html", r.page(p.Kind, p)})
+		var key uint64
+		if i > 0 {
+			// The first page of a list shows counts and summaries that
+			// change with other stories; later pages show only cards.
+			key = r.prints.listPage(p, listExtra(p))
+		}
+		*jobs = append(*jobs, job{path: pagePath(dir, i+1) + "index.html", key: key, render: r.page(p.Kind, p)})
 	}
 }
 

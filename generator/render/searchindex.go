@@ -40,14 +40,14 @@ func (r *renderer) searchJobs(jobs *[]job) {
 	cfg := r.site.Config
 	ix, err := search.Build(search.FromSite(r.site))
 	if err != nil {
-		*jobs = append(*jobs, job{"search/index.json", func(*bytes.Buffer) error { return err }})
+		*jobs = append(*jobs, job{path: "search/index.json", render: func(*bytes.Buffer) error { return err }})
 		return
 	}
 	for _, f := range ix.Files {
 		data := f.Data
-		*jobs = append(*jobs, job{"search/" + f.Path, func(buf *bytes.Buffer) error { _, err := buf.Write(data); return err }})
+		*jobs = append(*jobs, job{path: "search/" + f.Path, render: func(buf *bytes.Buffer) error { _, err := buf.Write(data); return err }})
 	}
-	*jobs = append(*jobs, job{"search/index.html", r.page("search", &Page{Title: "Search", Description: "Search the stories of " + cfg.Title,
+	*jobs = append(*jobs, job{path: "search/index.html", render: r.page("search", &Page{Title: "Search", Description: "Search the stories of " + cfg.Title,
 		Canonical: cfg.Abs("search/"), Breadcrumbs: []Crumb{{"Home", cfg.Rel("")}}})})
 }
 

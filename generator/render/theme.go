@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"hash/maphash"
 	"html/template"
 	"io/fs"
 	"path"
@@ -23,6 +24,8 @@ type Theme struct {
 	templates map[string]*template.Template
 	// Static maps paths under static/ to their bytes.
 	Static map[string][]byte
+	// hash identifies the theme's files, for page fingerprints.
+	hash uint64
 }
 
 // LoadTheme reads a theme from builtin, with files of override (a site's
@@ -57,6 +60,7 @@ func LoadTheme(builtin, override fs.FS) (*Theme, error) {
 	}
 	th := &Theme{templates: map[string]*template.Template{}, Static: map[string][]byte{}}
 	th.bundleStatic(files)
+	th.hash = hashFiles(files)
 	base := template.New("theme").Funcs(funcs)
 	for _, name := range []string{"base.html", "partials.html"} {
 		if _, ok := files["templates/"+name]; !ok {
@@ -207,4 +211,14 @@ func markOf(key string) string {
 		return "mark-" + key
 	}
 	return "mark-any"
+}
+
+// hashFiles fingerprints a set of files by name and content.
+func hashFiles(files map[string][]byte) uint64 {
+	var h maphash.Hash
+	h.SetSeed(fingerprintSeed)
+	for _, name := range sortedKeys(files) {
+		writeStrings(&h, name, string(files[name]))
+	}
+	return h.Sum64()
 }
