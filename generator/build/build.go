@@ -28,6 +28,7 @@ import (
 	"github.com/casebook/casebook/generator/minify"
 	"github.com/casebook/casebook/generator/publish"
 	"github.com/casebook/casebook/generator/render"
+	"github.com/casebook/casebook/generator/search"
 )
 
 // Options say what to build and where.
@@ -116,13 +117,14 @@ func prepare(opts Options, res *Result) (*link.Site, error) {
 // caches are what a Builder keeps between builds to redo only the work
 // that changed; see load.Cache and link.Cache.
 type caches struct {
-	load *load.Cache
-	link *link.Cache
-	conv *markdown.Converter
+	load   *load.Cache
+	link   *link.Cache
+	search *search.Cache
+	conv   *markdown.Converter
 }
 
 func newCaches() caches {
-	return caches{load: load.NewCache(), link: link.NewCache(), conv: markdown.New()}
+	return caches{load: load.NewCache(), link: link.NewCache(), search: search.NewCache(), conv: markdown.New()}
 }
 
 // prepareCached is prepare with caches from earlier builds; c may be nil.

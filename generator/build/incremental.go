@@ -267,7 +267,7 @@ func writeAll(out string, files []outFile) error {
 }
 
 func (b *Builder) render(site *link.Site, th *render.Theme, unchanged func(string, uint64) bool, emit render.Emit) error {
-	return render.Render(site, th, render.Options{LiveReload: b.opts.LiveReload, Unchanged: unchanged}, emit)
+	return render.Render(site, th, render.Options{LiveReload: b.opts.LiveReload, Unchanged: unchanged, SearchCache: b.caches.search}, emit)
 }
 
 // keyRecorder collects the fingerprints of one build's pages.

@@ -102,7 +102,8 @@ func (fp *fingerprinter) listPage(p *Page, extra ...uint64) uint64 {
 }
 
 // listExtra fingerprints the header data a list page shows besides its
-// cards: the term or intersection it lists and how many stories it has.
+// cards: the term or intersection it lists, how many stories it has, and
+// on the first page the counts of related terms and filters.
 func listExtra(p *Page) uint64 {
 	var h maphash.Hash
 	h.SetSeed(fingerprintSeed)
@@ -112,6 +113,32 @@ func listExtra(p *Page) uint64 {
 	}
 	if p.Taxonomy != nil {
 		writeStrings(&h, p.Taxonomy.Name)
+	}
+	if p.FirstPage() {
+		// The first page also shows the term's co-occurring terms and
+		// intersections, and the stories list shows facet counts.
+		if p.Term != nil {
+			for _, g := range p.Term.CoOccurring {
+				writeStrings(&h, g.Taxonomy.Name)
+				for _, tc := range g.Terms {
+					writeStrings(&h, tc.Term.Key)
+					writeInt(&h, tc.Count)
+				}
+			}
+		}
+		for _, g := range p.Intersections {
+			for _, l := range g.Links {
+				writeStrings(&h, l.URL)
+				writeInt(&h, l.Count)
+			}
+		}
+		if p.Kind == "stories" {
+			for _, f := range p.Site.Facets {
+				for _, t := range f.Taxonomy.Terms {
+					writeInt(&h, len(t.Stories))
+				}
+			}
+		}
 	}
 	if in := p.Intersection; in != nil {
 		writeStrings(&h, in.URL, in.SearchURL, in.Noun, in.PrimaryNoun)

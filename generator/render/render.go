@@ -17,6 +17,7 @@ import (
 	"sync"
 
 	"github.com/casebook/casebook/generator/link"
+	"github.com/casebook/casebook/generator/search"
 )
 
 // Emit receives one output file: a slash-separated path under the output
@@ -34,6 +35,9 @@ type Options struct {
 	// fingerprint before; when it answers true, the page is skipped and
 	// emit is not called for it. It is called concurrently.
 	Unchanged func(path string, fingerprint uint64) bool
+	// SearchCache, when set, keeps per-story search index work between
+	// builds.
+	SearchCache *search.Cache
 }
 
 // job renders one output file.
@@ -46,7 +50,7 @@ type job struct {
 
 // Render writes every file of the site through emit.
 func Render(site *link.Site, th *Theme, opts Options, emit Emit) error {
-	r := &renderer{site: site, theme: th, data: siteData(site, th, opts), crossings: intersections(site)}
+	r := &renderer{site: site, theme: th, data: siteData(site, th, opts), crossings: intersections(site), searchCache: opts.SearchCache}
 	addFinding(r.data, site, r.crossings)
 	r.prints = newFingerprinter(r)
 	jobs := r.jobs()
@@ -101,8 +105,9 @@ type renderer struct {
 	theme *Theme
 	data  *SiteData
 	// crossings are the intersection pages (see intersect.go).
-	crossings []*Intersection
-	prints    *fingerprinter
+	crossings   []*Intersection
+	prints      *fingerprinter
+	searchCache *search.Cache
 }
 
 func (r *renderer) page(kind string, p *Page) func(*bytes.Buffer) error {
@@ -199,13 +204,9 @@ func (r *renderer) paginate(jobs *[]job, dir string, stories []*link.Story, fill
 				p.Pager.Next = urls[i+1]
 			}
 		}
-		var key uint64
-		if i > 0 {
-			// The first page of a list shows counts and summaries that
-			// change with other stories; later pages show only cards.
-			key = r.prints.listPage(p, listExtra(p))
-		}
-		*jobs = append(*jobs, job{path: pagePath(dir, i+1) + "index.html", key: key, render: r.page(p.Kind, p)})
+		render := r.page(p.Kind, p) // sets p.Site, which listExtra reads
+		key := r.prints.listPage(p, listExtra(p))
+		*jobs = append(*jobs, job{path: pagePath(dir, i+1) + "index.html", key: key, render: render})
 	}
 }
 

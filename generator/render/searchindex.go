@@ -38,7 +38,7 @@ func addFinding(d *SiteData, site *link.Site, all []*Intersection) {
 // the job of its manifest fail.
 func (r *renderer) searchJobs(jobs *[]job) {
 	cfg := r.site.Config
-	ix, err := search.Build(search.FromSite(r.site))
+	ix, err := search.Build(search.FromSiteCached(r.site, r.searchCache))
 	if err != nil {
 		*jobs = append(*jobs, job{path: "search/index.json", render: func(*bytes.Buffer) error { return err }})
 		return

@@ -30,11 +30,9 @@ package search
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"math/bits"
 	"runtime"
-	"strings"
 	"sync"
 	"time"
 )
@@ -66,6 +64,8 @@ type Input struct {
 	// when positive.
 	Chunk      int
 	ShardBytes int
+	// Cache, when set, keeps per-story work between builds; see Cache.
+	Cache *Cache
 }
 
 // Taxonomy is a vocabulary the results can be filtered by.
@@ -97,6 +97,9 @@ type Doc struct {
 	// the same order.
 	Terms [][]string
 	Draft bool
+	// Key identifies everything above within one process, for Cache; 0
+	// means the document is not cached.
+	Key uint64
 }
 
 // File is one file of the index, its path relative to the search folder.
@@ -144,8 +147,10 @@ func Build(in Input) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
+	in.Cache.begin()
+	defer in.Cache.end()
 	var files []File
-	postings := invert(docs)
+	postings := invert(docs, in.Cache)
 	shards := shardTerms(postings, shardBytes)
 	for _, s := range shards {
 		files = append(files, File{"t/" + s.file + ".json", s.data})
@@ -158,7 +163,7 @@ func Build(in Input) (*Index, error) {
 		files = append(files, File{fmt.Sprintf("d/%d.json", start/chunk), data})
 	}
 	for id, d := range docs {
-		data, err := json.Marshal(strings.Join(append(append([]string(nil), d.Questions...), d.Body), " "))
+		data, err := in.Cache.excerptOf(d)
 		if err != nil {
 			return nil, err
 		}
@@ -244,7 +249,7 @@ type posting struct{ id, score int }
 
 // invert returns every term's postings, ids ascending. Stories are scored
 // in parallel.
-func invert(docs []Doc) map[string][]posting {
+func invert(docs []Doc, cache *Cache) map[string][]posting {
 	perDoc := make([]map[string]int, len(docs))
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -253,7 +258,7 @@ func invert(docs []Doc) map[string][]posting {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				perDoc[i] = docScores(docs[i])
+				perDoc[i] = cache.scoresOf(docs[i])
 			}
 		}()
 	}

@@ -1,6 +1,8 @@
 package search
 
 import (
+	"encoding/binary"
+	"hash/maphash"
 	"strings"
 
 	"github.com/casebook/casebook/generator/link"
@@ -10,7 +12,13 @@ import (
 // that is not a draft (a build with -drafts links drafts too, but they
 // still stay out of the index), and every taxonomy.
 func FromSite(site *link.Site) Input {
-	var in Input
+	return FromSiteCached(site, nil)
+}
+
+// FromSiteCached is FromSite reusing the plain text of unchanged stories
+// from cache, which the returned Input carries to Build; cache may be nil.
+func FromSiteCached(site *link.Site, cache *Cache) Input {
+	in := Input{Cache: cache}
 	for _, tax := range site.Taxonomies {
 		t := Taxonomy{Name: tax.Name, Title: tax.Title, Param: Param(tax.Name)}
 		for _, term := range tax.Terms {
@@ -23,7 +31,7 @@ func FromSite(site *link.Site) Input {
 			continue
 		}
 		d := Doc{Title: s.Title, URL: s.URL, Summary: s.Summary, Place: s.Place, Date: s.Date,
-			Questions: s.Questions, Body: PlainText(string(s.HTML))}
+			Questions: s.Questions}
 		d.Facts = append(append(append(d.Facts, s.Partners...), s.Outcomes...), s.Period)
 		d.Terms = make([][]string, len(site.Taxonomies))
 		for i, tax := range site.Taxonomies {
@@ -33,6 +41,15 @@ func FromSite(site *link.Site) Input {
 			for _, term := range g.Terms {
 				d.Facts = append(d.Facts, term.Title)
 			}
+		}
+		if cache != nil {
+			d.Key = docKey(s, d.Facts)
+		}
+		if e := cache.get(d.Key); e != nil {
+			d.Body = e.body
+		} else {
+			d.Body = PlainText(string(s.HTML))
+			cache.put(d.Key, &cachedDoc{body: d.Body})
 		}
 		in.Docs = append(in.Docs, d)
 	}
@@ -54,4 +71,22 @@ func Param(name string) string {
 		p = "q-term"
 	}
 	return p
+}
+
+var keySeed = maphash.MakeSeed()
+
+// docKey identifies a story's indexed text: its file (front matter and
+// body), its URL and the titles of its terms.
+func docKey(s *link.Story, facts []string) uint64 {
+	var h maphash.Hash
+	h.SetSeed(keySeed)
+	var n [8]byte
+	binary.LittleEndian.PutUint64(n[:], s.Hash)
+	h.Write(n[:])
+	h.WriteString(s.URL)
+	for _, f := range facts {
+		h.WriteByte(0)
+		h.WriteString(f)
+	}
+	return h.Sum64() | 1
 }
