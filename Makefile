@@ -55,7 +55,9 @@ axe: $(AXE)
 $(AXE):
 	@command -v npm >/dev/null 2>&1 || { echo "The accessibility tests need axe-core from npm. Install Node.js and npm (sudo apt-get install npm), then run make test again."; exit 1; }
 	mkdir -p $(TOOLS)
-	cd $(TOOLS) && npm install --no-audit --no-fund --silent axe-core@$(AXE_VERSION)
+	test -f $(TOOLS)/package.json || echo '{"private": true}' > $(TOOLS)/package.json
+	npm install --prefix $(TOOLS) --no-audit --no-fund --silent axe-core@$(AXE_VERSION)
+	@test -f $(AXE) || { echo "npm did not install axe-core into $(TOOLS); run: npm install --prefix $(TOOLS) axe-core@$(AXE_VERSION)"; exit 1; }
 
 bench:
 	$(GO) run ./cmd/casebook-bench

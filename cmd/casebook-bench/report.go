@@ -40,13 +40,14 @@ func (r report) print(w io.Writer) {
 
 func (r report) table() string {
 	var b strings.Builder
-	b.WriteString("| stories | build (median) | stories/s | floor (median) | build ÷ floor | peak RSS | user+sys CPU | files | output |\n")
-	b.WriteString("|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n")
+	b.WriteString("| stories | build (median) | stories/s | floor (median) | build ÷ floor | peak RSS | user+sys CPU | floor CPU | CPU ÷ floor CPU | files | output |\n")
+	b.WriteString("|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n")
 	for _, x := range r.results {
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %.2f | %d MB | %s | %s | %.1f MB |\n",
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %.2f | %d MB | %s | %s | %.2f | %s | %.1f MB |\n",
 			thousands(x.stories), seconds(x.build.wall), thousands(int(float64(x.stories)/x.build.wall.Seconds())),
 			seconds(x.floor.wall), ratio(x.build.wall, x.floor.wall), x.build.maxRSS/megabyte,
-			seconds(x.build.cpu), thousands(x.files), float64(x.bytes)/megabyte)
+			seconds(x.build.cpu), seconds(x.floor.cpu), ratio(x.build.cpu, x.floor.cpu),
+			thousands(x.files), float64(x.bytes)/megabyte)
 	}
 	return b.String()
 }
