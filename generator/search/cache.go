@@ -13,6 +13,8 @@ type Cache struct {
 	mu      sync.Mutex
 	entries map[uint64]*cachedDoc
 	used    map[uint64]*cachedDoc
+	// inverted is the inverted index of the last build.
+	inverted *invertedIndex
 }
 
 type cachedDoc struct {

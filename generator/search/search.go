@@ -150,8 +150,8 @@ func Build(in Input) (*Index, error) {
 	in.Cache.begin()
 	defer in.Cache.end()
 	var files []File
-	postings := invert(docs, in.Cache)
-	shards := shardTerms(postings, shardBytes)
+	postings, entries := invertCached(docs, in.Cache)
+	shards := shardTerms(postings, shardBytes, entries)
 	for _, s := range shards {
 		files = append(files, File{"t/" + s.file + ".json", s.data})
 	}

@@ -21,15 +21,18 @@ type shard struct {
 // So the shard holding a term is the one with the longest key that is a
 // prefix of the term, and the terms starting with a prefix q are in that
 // shard and in every shard whose key starts with q.
-func shardTerms(postings map[string][]posting, target int) []shard {
+// entries holds already encoded terms (see invertedIndex) and receives
+// the ones encoded here.
+func shardTerms(postings map[string][]posting, target int, entries map[string][]byte) []shard {
 	terms := make([]string, 0, len(postings))
 	for t := range postings {
 		terms = append(terms, t)
 	}
 	sort.Strings(terms)
-	entries := make(map[string][]byte, len(terms))
 	for _, t := range terms {
-		entries[t] = encodeEntry(t, postings[t])
+		if _, ok := entries[t]; !ok {
+			entries[t] = encodeEntry(t, postings[t])
+		}
 	}
 	var out []shard
 	var split func(prefix string, n int, terms []string)
