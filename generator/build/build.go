@@ -118,13 +118,14 @@ func prepare(opts Options, res *Result) (*link.Site, error) {
 // that changed; see load.Cache and link.Cache.
 type caches struct {
 	load   *load.Cache
+	check  *check.Cache
 	link   *link.Cache
 	search *search.Cache
 	conv   *markdown.Converter
 }
 
 func newCaches() caches {
-	return caches{load: load.NewCache(), link: link.NewCache(), search: search.NewCache(), conv: markdown.New()}
+	return caches{load: load.NewCache(), check: check.NewCache(), link: link.NewCache(), search: search.NewCache(), conv: markdown.New()}
 }
 
 // prepareCached is prepare with caches from earlier builds; c may be nil.
@@ -144,7 +145,7 @@ func prepareCached(opts Options, res *Result, c *caches) (*link.Site, error) {
 	}
 	loaded := load.LoadCached(siteFS, cfg.Taxonomies, c.load)
 	res.Diags.Add(loaded.Diags...)
-	col, diags := check.Check(loaded.Files, check.Options{Taxonomies: cfg.Taxonomies, Drafts: opts.Drafts})
+	col, diags := check.Check(loaded.Files, check.Options{Taxonomies: cfg.Taxonomies, Drafts: opts.Drafts, Cache: c.check})
 	res.Diags.Add(diags...)
 	site, diags := link.LinkCached(cfg, col, c.conv, c.link)
 	res.Diags.Add(diags...)

@@ -26,6 +26,8 @@ type Options struct {
 	Taxonomies []string
 	// Drafts keeps stories marked draft: true.
 	Drafts bool
+	// Cache, when set, keeps decoded stories between checks; see Cache.
+	Cache *Cache
 }
 
 var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -53,6 +55,9 @@ func Check(files []*load.File, opts Options) (*content.Collection, diag.List) {
 		}
 	}
 	c.finishVocabulary()
+	if opts.Cache != nil {
+		c.vocabKey = c.vocabVersion()
+	}
 	for _, f := range files {
 		switch f.Kind {
 		case load.Story:
@@ -73,6 +78,8 @@ type checker struct {
 	diags diag.List
 	// storyPos and slugPos remember where each slug came from.
 	storyPos map[*content.Story]content.Pos
+	// vocabKey is vocabVersion, when a cache is in use.
+	vocabKey uint64
 }
 
 // vocabulary is one taxonomy's allowed keys and aliases.
@@ -141,6 +148,33 @@ func (c *checker) finishVocabulary() {
 }
 
 func (c *checker) story(f *load.File) {
+	if e, ok := c.opts.Cache.lookup(f.Path, f.Hash, c.vocabKey, c.opts.Drafts); ok {
+		c.diags.Add(e.diags...)
+		s := e.story // a copy: the cached entry stays as decoded
+		s.Assets = assets(f)
+		c.place(&s, f, e.slugPos)
+		return
+	}
+	mark := len(c.diags)
+	s, slugPos := c.decodeStory(f)
+	if c.opts.Cache != nil {
+		c.opts.Cache.store(f.Path, cachedStory{hash: f.Hash, vocab: c.vocabKey, drafts: c.opts.Drafts,
+			story: *s, slugPos: slugPos, diags: append(diag.List(nil), c.diags[mark:]...)})
+	}
+	s.Assets = assets(f)
+	c.place(s, f, slugPos)
+}
+
+func assets(f *load.File) []content.Asset {
+	var out []content.Asset
+	for _, a := range f.Assets {
+		out = append(out, content.Asset{Path: a.Path, Name: a.Name, Data: a.Data})
+	}
+	return out
+}
+
+// decodeStory decodes a story's front matter, reporting problems.
+func (c *checker) decodeStory(f *load.File) (*content.Story, content.Pos) {
 	fl := c.fields(f)
 	s := &content.Story{Path: f.Path, Dir: f.Dir, Slug: f.Key, Body: body(f), Hash: f.Hash, Terms: map[string][]string{}, Front: map[string]content.Pos{}}
 	for i, k := range f.Front.Keys {
@@ -167,9 +201,12 @@ func (c *checker) story(f *load.File) {
 		slugPos = fl.pos(n)
 	}
 	fl.unknownKeys(append(append([]string{}, storyKeys...), c.opts.Taxonomies...))
-	for _, a := range f.Assets {
-		s.Assets = append(s.Assets, content.Asset{Path: a.Path, Name: a.Name, Data: a.Data})
-	}
+	return s, slugPos
+}
+
+// place adds a decoded story to the collection, or to the drafts, or
+// reports its slug.
+func (c *checker) place(s *content.Story, f *load.File, slugPos content.Pos) {
 	if !slugPattern.MatchString(s.Slug) {
 		c.diags.Errorf(slugPos.Path, slugPos.Line, slugPos.Col, "slug %q is not valid: use lowercase letters, digits and single '-' only, such as %q (rename the file or set slug:)", s.Slug, content.Slugify(s.Slug))
 		return
