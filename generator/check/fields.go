@@ -1,6 +1,7 @@
 package check
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -135,6 +136,14 @@ func dateHint(v string) string {
 		if t, err := time.Parse(layout, v); err == nil {
 			return " (did you mean " + t.Format(time.DateOnly) + "?)"
 		}
+	}
+	var y, m, d int
+	if n, _ := fmt.Sscanf(v, "%4d-%2d-%2d", &y, &m, &d); n == 3 && len(v) == 10 {
+		if m < 1 || m > 12 {
+			return fmt.Sprintf(" (month %d does not exist: the month comes second, as in 2019-08-30)", m)
+		}
+		last := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+		return fmt.Sprintf(" (%s %d has %d days)", time.Month(m), y, last)
 	}
 	return " (such as 2019-08-30)"
 }
