@@ -102,7 +102,7 @@ func measure(n int, site string, opts options, casebookBin, floorBin string, std
 		}
 		floors, builds = append(floors, f), append(builds, b)
 		fmt.Fprintf(stdout, "%6d stories, run %d/%d: build %s (%d MB), floor %s\n",
-			n, i+1, opts.runs, seconds(b.wall), b.maxRSS>>20, seconds(f.wall))
+			n, i+1, opts.runs, seconds(b.wall), b.maxRSS/megabyte, seconds(f.wall))
 	}
 	res.build, res.floor = summarise(builds), summarise(floors)
 	var err error

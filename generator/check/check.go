@@ -245,7 +245,7 @@ func (c *checker) storyTerms(fl *fields, name string) []string {
 		}
 		if !ok {
 			c.diags.Errorf(t.Pos.Path, t.Pos.Line, t.Pos.Col, "unknown %s %q%s; allowed: %s",
-				singular(name), t.Value, suggest.Hint(t.Value, v.allNames()), strings.Join(v.keys, ", "))
+				content.Singular(name), t.Value, suggest.Hint(t.Value, v.allNames()), strings.Join(v.keys, ", "))
 			continue
 		}
 		if !contains(keys, key) {
@@ -340,16 +340,6 @@ func hintOrList(word string, known []string) string {
 		return h
 	}
 	return "; known keys: " + strings.Join(known, ", ")
-}
-
-func singular(taxonomy string) string {
-	switch {
-	case strings.HasSuffix(taxonomy, "ies"):
-		return strings.TrimSuffix(taxonomy, "ies") + "y"
-	case strings.HasSuffix(taxonomy, "s"):
-		return strings.TrimSuffix(taxonomy, "s")
-	}
-	return taxonomy
 }
 
 func contains(list []string, s string) bool {

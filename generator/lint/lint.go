@@ -21,7 +21,6 @@ package lint
 import (
 	"maps"
 	"slices"
-	"strings"
 
 	"github.com/casebook/casebook/generator/content"
 	"github.com/casebook/casebook/generator/diag"
@@ -113,15 +112,4 @@ type linter struct {
 
 func (l *linter) add(rule string, pos content.Pos, message, fix string) {
 	l.findings = append(l.findings, Finding{Rule: rule, Pos: pos, Message: message, Fix: fix})
-}
-
-// singular turns a taxonomy name into the word for one of its terms.
-func singular(taxonomy string) string {
-	switch {
-	case strings.HasSuffix(taxonomy, "ies"):
-		return strings.TrimSuffix(taxonomy, "ies") + "y"
-	case strings.HasSuffix(taxonomy, "s"):
-		return strings.TrimSuffix(taxonomy, "s")
-	}
-	return taxonomy
 }

@@ -94,7 +94,7 @@ func (l *linter) unusedTerms(col *content.Collection, taxonomies []string) {
 				continue
 			}
 			l.add("unused-term", content.Pos{Path: t.Path, Line: 1, Col: 1},
-				fmt.Sprintf("no story is tagged with the %s %q yet", singular(name), t.Key),
+				fmt.Sprintf("no story is tagged with the %s %q yet", content.Singular(name), t.Key),
 				fmt.Sprintf("add %s to the %s of a story that shows it, or remove this file if the term is not needed", t.Key, name))
 		}
 	}

@@ -61,7 +61,7 @@ func (v *Vocabulary) Resolve(taxonomy string, names []string) ([]string, error) 
 			key, ok = byName[strings.ToLower(name)]
 		}
 		if !ok {
-			return nil, fmt.Errorf("unknown %s %q%s; allowed: %s", singular(taxonomy), name,
+			return nil, fmt.Errorf("unknown %s %q%s; allowed: %s", content.Singular(taxonomy), name,
 				suggest.Hint(name, v.names[taxonomy]), strings.Join(v.keys[taxonomy], ", "))
 		}
 		if !slices.Contains(keys, key) {
@@ -69,15 +69,4 @@ func (v *Vocabulary) Resolve(taxonomy string, names []string) ([]string, error) 
 		}
 	}
 	return keys, nil
-}
-
-// singular turns a taxonomy name into the word for one of its terms.
-func singular(taxonomy string) string {
-	switch {
-	case strings.HasSuffix(taxonomy, "ies"):
-		return strings.TrimSuffix(taxonomy, "ies") + "y"
-	case strings.HasSuffix(taxonomy, "s"):
-		return strings.TrimSuffix(taxonomy, "s")
-	}
-	return taxonomy
 }

@@ -2,8 +2,8 @@ package search
 
 import (
 	"encoding/binary"
+	"github.com/casebook/casebook/generator/content"
 	"hash/maphash"
-	"strings"
 
 	"github.com/casebook/casebook/generator/link"
 )
@@ -60,13 +60,7 @@ func FromSiteCached(site *link.Site, cache *Cache) Input {
 // called name: its singular ("principles" → "principle", "categories" →
 // "category").
 func Param(name string) string {
-	p := name
-	switch {
-	case strings.HasSuffix(name, "ies") && len(name) > 3:
-		p = name[:len(name)-3] + "y"
-	case strings.HasSuffix(name, "s") && len(name) > 1:
-		p = name[:len(name)-1]
-	}
+	p := content.Singular(name)
 	if p == "q" { // the query's own parameter
 		p = "q-term"
 	}
