@@ -53,6 +53,7 @@ func Render(site *link.Site, th *Theme, opts Options, emit Emit) error {
 	r := &renderer{site: site, theme: th, data: siteData(site, th, opts), crossings: intersections(site), searchCache: opts.SearchCache}
 	addFinding(r.data, site, r.crossings)
 	r.prints = newFingerprinter(r)
+	th.cards.reset(th.templates["stories"])
 	jobs := r.jobs()
 	return run(jobs, opts.Unchanged, emit)
 }

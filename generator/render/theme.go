@@ -26,6 +26,8 @@ type Theme struct {
 	Static map[string][]byte
 	// hash identifies the theme's files, for page fingerprints.
 	hash uint64
+	// cards holds every story's card, rendered once per build.
+	cards *cardStore
 }
 
 // LoadTheme reads a theme from builtin, with files of override (a site's
@@ -61,7 +63,8 @@ func LoadTheme(builtin, override fs.FS) (*Theme, error) {
 	th := &Theme{templates: map[string]*template.Template{}, Static: map[string][]byte{}}
 	th.bundleStatic(files)
 	th.hash = hashFiles(files)
-	base := template.New("theme").Funcs(funcs)
+	th.cards = &cardStore{}
+	base := template.New("theme").Funcs(funcs).Funcs(template.FuncMap{"cardHTML": th.cards.html})
 	for _, name := range []string{"base.html", "partials.html"} {
 		if _, ok := files["templates/"+name]; !ok {
 			return nil, fmt.Errorf("theme has no templates/%s", name)
