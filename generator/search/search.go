@@ -248,17 +248,30 @@ func bodyScore(n int) int {
 type posting struct{ id, score int }
 
 // invert returns every term's postings, ids ascending. Stories are scored
-// in parallel.
+// in parallel. Without a cache, each worker folds a story's scores into its
+// own postings as soon as they are computed, so the per-story score maps
+// (the largest part of building an index) never all live at once.
 func invert(docs []Doc, cache *Cache) map[string][]posting {
-	perDoc := make([]map[string]int, len(docs))
+	workers := runtime.GOMAXPROCS(0)
+	partial := make([]map[string][]posting, workers)
 	var wg sync.WaitGroup
 	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
+	for w := range workers {
+		partial[w] = map[string][]posting{}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			own := partial[w]
 			for i := range next {
-				perDoc[i] = cache.scoresOf(docs[i])
+				var scores map[string]int
+				if cache != nil {
+					scores = cache.scoresOf(docs[i])
+				} else {
+					scores = docScores(docs[i])
+				}
+				for t, sc := range scores {
+					own[t] = append(own[t], posting{i, sc})
+				}
 			}
 		}()
 	}
@@ -267,11 +280,28 @@ func invert(docs []Doc, cache *Cache) map[string][]posting {
 	}
 	close(next)
 	wg.Wait()
-	out := map[string][]posting{}
-	for id, scores := range perDoc {
-		for t, s := range scores {
-			out[t] = append(out[t], posting{id, s})
+	// Each worker took ids in increasing order; merging keeps them so.
+	out := partial[0]
+	for _, other := range partial[1:] {
+		for t, list := range other {
+			out[t] = mergePostings(out[t], list)
 		}
 	}
 	return out
+}
+
+// mergePostings merges two id-ascending lists.
+func mergePostings(a, b []posting) []posting {
+	if len(a) == 0 {
+		return b
+	}
+	out := make([]posting, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if a[0].id < b[0].id {
+			out, a = append(out, a[0]), a[1:]
+		} else {
+			out, b = append(out, b[0]), b[1:]
+		}
+	}
+	return append(append(out, a...), b...)
 }
