@@ -11,7 +11,7 @@ CHROMIUM := $(shell command -v chromium 2>/dev/null || command -v chromium-brows
 
 export CASEBOOK_AXE = $(AXE)
 
-.PHONY: all build serve check test unit browser-tools chromium axe bench screenshots fmt vet clean
+.PHONY: all build serve check test unit browser-tools chromium axe bench bench-rebuild-large screenshots fmt vet clean
 
 all: build
 
@@ -59,8 +59,15 @@ $(AXE):
 	npm install --prefix $(TOOLS) --no-audit --no-fund --silent axe-core@$(AXE_VERSION)
 	@test -f $(AXE) || { echo "npm did not install axe-core into $(TOOLS); run: npm install --prefix $(TOOLS) axe-core@$(AXE_VERSION)"; exit 1; }
 
+# bench measures full builds against the floor program (see
+# docs/performance.md), then the rebuild latency of watch and serve at
+# 1,000 stories; bench-rebuild-large measures it at 10,000.
 bench:
 	$(GO) run ./cmd/casebook-bench
+	$(GO) test ./generator/build -run '^$$' -bench 'Rebuild' -benchtime 10x
+
+bench-rebuild-large:
+	CASEBOOK_BENCH_LARGE=1 $(GO) test ./generator/build -run '^$$' -bench 'Rebuild/.*/stories=10000' -benchtime 5x -timeout 30m
 
 screenshots: browser-tools
 	CASEBOOK_CHROMIUM="$$(command -v chromium || command -v chromium-browser)" $(GO) run ./cmd/casebook-screenshots -out docs/screenshots
