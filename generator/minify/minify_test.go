@@ -33,7 +33,11 @@ func TestMinify(t *testing.T) {
 			want := tt.src
 			if mt, ok := mediaTypes[pathExt(tt.path)]; ok {
 				var buf bytes.Buffer
-				if err := m.m.Minify(mt, &buf, strings.NewReader(tt.src)); err != nil {
+				lib := m.m
+				if mt == "image/svg+xml" {
+					lib = m.svg
+				}
+				if err := lib.Minify(mt, &buf, strings.NewReader(tt.src)); err != nil {
 					t.Fatal(err)
 				}
 				want = buf.String()
@@ -57,4 +61,19 @@ func pathExt(p string) string {
 		return p[i:]
 	}
 	return ""
+}
+
+// TestInlineSVGKept checks that inline SVG in a page is left as written
+// while .svg files are minified.
+func TestInlineSVGKept(t *testing.T) {
+	m := New()
+	inline := `<svg class="mark"  focusable="false"><use href="#m"/></svg>`
+	page := string(m.Minify(nil, "a.html", []byte("<p>x</p>"+inline)))
+	if !strings.Contains(page, inline) {
+		t.Errorf("inline SVG changed: %s", page)
+	}
+	file := string(m.Minify(nil, "a.svg", []byte(`<svg xmlns="http://www.w3.org/2000/svg"  viewBox="0 0 10 10"> <rect width="10" height="10"/> </svg>`)))
+	if strings.Contains(file, "  ") || strings.Contains(file, "> <") {
+		t.Errorf(".svg file not minified: %s", file)
+	}
 }
