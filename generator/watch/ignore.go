@@ -33,6 +33,7 @@ func relevant(rel string) bool {
 //	.#*  #*#              emacs lock and auto-save files
 //	*___jb_tmp___ *___jb_old___   JetBrains "safe write"
 //	.goutputstream-*      gedit and other GLib programs
+//	sedXXXXXX             GNU sed -i (six random letters, no extension)
 //
 // Hidden names (starting with ".") are skipped by the loader too, which
 // also covers version-control folders and casebook's own staging folders.
@@ -45,7 +46,8 @@ func ignoredName(name string) bool {
 		strings.HasSuffix(name, "~"),
 		strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"),
 		strings.HasSuffix(name, "___jb_tmp___"),
-		strings.HasSuffix(name, "___jb_old___"):
+		strings.HasSuffix(name, "___jb_old___"),
+		len(name) == 9 && strings.HasPrefix(name, "sed") && !strings.Contains(name, "."):
 		return true
 	}
 	switch path.Ext(name) {

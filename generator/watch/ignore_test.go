@@ -18,6 +18,8 @@ func TestIgnoredName(t *testing.T) {
 		{"story.md___jb_tmp___", true},
 		{"story.md___jb_old___", true},
 		{".goutputstream-XYZ", true},
+		{"sedXZ7wPX", true},
+		{"sediments.md", false},
 		{".git", true},
 		{"#hashtag.md", false},
 	}
