@@ -133,25 +133,36 @@ func prepareCached(opts Options, res *Result, c *caches) (*link.Site, error) {
 	if c == nil {
 		c = &caches{conv: markdown.New()}
 	}
-	root, err := os.OpenRoot(opts.Src)
-	if err != nil {
-		return nil, fmt.Errorf("opening the site folder: %w", err)
-	}
-	defer root.Close()
-	siteFS := root.FS()
-	cfg, err := readConfig(siteFS, opts.BaseURL, res)
+	cfg, col, err := readContent(opts, res, c)
 	if err != nil || cfg == nil {
 		return nil, err
 	}
-	loaded := load.LoadCached(siteFS, cfg.Taxonomies, c.load)
-	res.Diags.Add(loaded.Diags...)
-	col, diags := check.Check(loaded.Files, check.Options{Taxonomies: cfg.Taxonomies, Drafts: opts.Drafts, Cache: c.check})
-	res.Diags.Add(diags...)
 	site, diags := link.LinkCached(cfg, col, c.conv, c.link)
 	res.Diags.Add(diags...)
 	res.Site = site
 	res.collection = col
 	return site, nil
+}
+
+// readContent runs config, load and check, with the caches in c (whose
+// fields may be nil). It returns a nil Config, with the reason in
+// res.Diags, when site.toml is missing or broken.
+func readContent(opts Options, res *Result, c *caches) (*config.Config, *content.Collection, error) {
+	root, err := os.OpenRoot(opts.Src)
+	if err != nil {
+		return nil, nil, fmt.Errorf("opening the site folder: %w", err)
+	}
+	defer root.Close()
+	siteFS := root.FS()
+	cfg, err := readConfig(siteFS, opts.BaseURL, res)
+	if err != nil || cfg == nil {
+		return nil, nil, err
+	}
+	loaded := load.LoadCached(siteFS, cfg.Taxonomies, c.load)
+	res.Diags.Add(loaded.Diags...)
+	col, diags := check.Check(loaded.Files, check.Options{Taxonomies: cfg.Taxonomies, Drafts: opts.Drafts, Cache: c.check})
+	res.Diags.Add(diags...)
+	return cfg, col, nil
 }
 
 func readConfig(siteFS fs.FS, baseURL string, res *Result) (*config.Config, error) {

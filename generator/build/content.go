@@ -1,15 +1,10 @@
 package build
 
 import (
-	"fmt"
-	"os"
-
-	"github.com/casebook/casebook/generator/check"
 	"github.com/casebook/casebook/generator/config"
 	"github.com/casebook/casebook/generator/content"
 	"github.com/casebook/casebook/generator/diag"
 	"github.com/casebook/casebook/generator/lint"
-	"github.com/casebook/casebook/generator/load"
 )
 
 // Content is a site's settings and checked content, without pages: what
@@ -27,22 +22,9 @@ type Content struct {
 // stop a contributor from scaffolding another. Config is nil, and Diags say
 // why, when site.toml is missing or broken.
 func LoadContent(opts Options) (*Content, error) {
-	root, err := os.OpenRoot(opts.Src)
-	if err != nil {
-		return nil, fmt.Errorf("opening the site folder: %w", err)
-	}
-	defer root.Close()
-	siteFS := root.FS()
 	res := &Result{}
-	cfg, err := readConfig(siteFS, opts.BaseURL, res)
-	if err != nil || cfg == nil {
-		return &Content{Diags: res.Diags.Sort()}, err
-	}
-	loaded := load.Load(siteFS, cfg.Taxonomies)
-	res.Diags.Add(loaded.Diags...)
-	col, diags := check.Check(loaded.Files, check.Options{Taxonomies: cfg.Taxonomies, Drafts: opts.Drafts})
-	res.Diags.Add(diags...)
-	return &Content{Config: cfg, Collection: col, Diags: res.Diags.Sort()}, nil
+	cfg, col, err := readContent(opts, res, &caches{})
+	return &Content{Config: cfg, Collection: col, Diags: res.Diags.Sort()}, err
 }
 
 // lintContent runs the content lint rules: warnings, or errors when strict.

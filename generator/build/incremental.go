@@ -301,39 +301,17 @@ func (b *Builder) minify(name string, data []byte) []byte {
 	return minifier().Minify(nil, name, data)
 }
 
-// writeAtomic replaces out/name with data: a temporary file in the same
-// folder is written and renamed over the old one, and removed on every
-// failure path. It does not fsync: readers must never see half a file, but
-// a rebuild after a crash rewrites everything anyway.
-func writeAtomic(out, name string, data []byte) (err error) {
+// writeAtomic replaces out/name with data (see publish.WriteFileAtomic),
+// creating the folders it needs.
+func writeAtomic(out, name string, data []byte) error {
 	full, err := publish.Join(out, name)
 	if err != nil {
 		return err
 	}
-	dir := filepath.Dir(full)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(full)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return err
-	}
-	if err = tmp.Chmod(0o644); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	if err = os.Rename(tmp.Name(), full); err != nil {
+	if err := publish.WriteFileAtomic(full, data); err != nil {
 		return fmt.Errorf("writing %s: %w", name, err)
 	}
 	return nil

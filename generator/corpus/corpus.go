@@ -28,6 +28,7 @@ package corpus
 import (
 	"errors"
 	"fmt"
+	"github.com/casebook/casebook/generator/publish"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -107,7 +108,7 @@ func Write(opts Options) (Report, error) {
 	if err != nil {
 		return Report{}, fmt.Errorf("corpus: %w", err)
 	}
-	if err := writeFileAtomic(filepath.Join(opts.Dir, "site.toml"), []byte(siteTOML)); err != nil {
+	if err := publish.WriteFileAtomic(filepath.Join(opts.Dir, "site.toml"), []byte(siteTOML)); err != nil {
 		return Report{}, fmt.Errorf("corpus: %w", err)
 	}
 	content := filepath.Join(opts.Dir, "content")
@@ -144,7 +145,7 @@ func prepareDir(dir string) error {
 			}
 		}
 	}
-	return writeFileAtomic(filepath.Join(dir, MarkerFile), []byte(markerText))
+	return publish.WriteFileAtomic(filepath.Join(dir, MarkerFile), []byte(markerText))
 }
 
 // isLeftover reports whether name is a staging folder or temporary file
@@ -224,28 +225,4 @@ func writeStories(dir string, vocab *vocabulary, hs []header) (int64, error) {
 		}
 	}
 	return total.Load(), nil
-}
-
-// writeFileAtomic writes data to a temporary file beside path, then
-// renames it over path, so path is never left half written.
-func writeFileAtomic(path string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp, 0o644)
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-	}
-	return err
 }

@@ -171,7 +171,6 @@ var funcs = template.FuncMap{
 		}
 		return many
 	},
-	"base": path.Base,
 	// tone names the colour class of a principle ("tone-1" to "tone-6");
 	// mark names its SVG symbol ("mark-systems", or "mark-any").
 	"tone": toneOf,
@@ -186,8 +185,9 @@ var funcs = template.FuncMap{
 	},
 	// lower lowercases a title for use inside a sentence.
 	"lower": strings.ToLower,
-	// readingTime says how long a story takes to read: "6 min read".
-	"readingTime": func(minutes int) string { return strconv.Itoa(max(1, minutes)) + " min read" },
+	// readingTime says how long a story takes to read: "6 min read" (link
+	// computes the minutes, at least 1).
+	"readingTime": func(minutes int) string { return strconv.Itoa(minutes) + " min read" },
 }
 
 // principleTones are the principles of collective leadership that the

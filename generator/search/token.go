@@ -1,6 +1,7 @@
 package search
 
 import (
+	"github.com/casebook/casebook/generator/content"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -36,18 +37,13 @@ var stopwordSet = func() map[string]bool {
 	return set
 }()
 
-// letterSubstitutes spell out letters that have no decomposition into a
-// base letter and a mark, so that "Straße" matches "strasse".
-var letterSubstitutes = strings.NewReplacer(
-	"ß", "ss", "æ", "ae", "œ", "oe", "ø", "o", "ł", "l", "đ", "d", "ð", "d",
-	"þ", "th", "ı", "i",
-	// Apostrophes join a word ("children's", "carers’") rather than split it.
-	"'", "", "’", "", "ʼ", "",
-)
+// apostrophes join a word ("children's", "carers’") rather than split it.
+var apostrophes = strings.NewReplacer("'", "", "’", "", "ʼ", "")
 
 // Fold lowercases s and strips its accents: "Dùn Èideann" becomes
 // "dun eideann". The browser's search script applies the same steps
-// (toLowerCase, normalize("NFD"), remove \p{M}, the same substitutions), so
+// (toLowerCase, normalize("NFD"), remove \p{M}, the substitutions of
+// content.SpellOutLetters and dropped apostrophes), so
 // queries and index agree.
 func Fold(s string) string {
 	s = norm.NFD.String(strings.ToLower(s))
@@ -57,7 +53,7 @@ func Fold(s string) string {
 		}
 		return r
 	}, s)
-	return letterSubstitutes.Replace(s)
+	return apostrophes.Replace(content.SpellOutLetters(s))
 }
 
 // Words splits text into folded words: runs of letters and digits, without
