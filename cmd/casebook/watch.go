@@ -53,7 +53,7 @@ func runWatch(args []string, stdout, stderr io.Writer) int {
 	builder := build.NewBuilder(opts)
 	rebuild := func(changed []string) {
 		start := time.Now()
-		up, err := builder.Build()
+		up, err := builder.BuildChanged(changed)
 		took := time.Since(start).Round(time.Millisecond)
 		if len(up.Diags) > 0 {
 			_ = diag.Write(stderr, up.Diags, diag.FormatText)

@@ -92,6 +92,8 @@ func Build(opts Options) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
+	releaseSources(site)
+	res.collection = nil
 	out := opts.Out
 	if out == "" {
 		out = filepath.Join(opts.Src, "public")
@@ -106,6 +108,24 @@ func Build(opts Options) (*Result, error) {
 		return res, err
 	}
 	return res, stage.Commit()
+}
+
+// releaseSources lets the garbage collector have the Markdown of every
+// body once link has converted it: nothing after link reads it, and at
+// 10,000 stories the files' bytes are about a fifth of the heap. Only a
+// one-shot Build does this; a Builder keeps them in its caches.
+func releaseSources(site *link.Site) {
+	for _, s := range site.Stories {
+		s.Body.Source = nil
+	}
+	for _, p := range site.AllPages() {
+		p.Body.Source = nil
+	}
+	for _, tax := range site.Taxonomies {
+		for _, t := range tax.Terms {
+			t.Body.Source = nil
+		}
+	}
 }
 
 // prepare runs config, load, check and link. It returns a nil Site when
@@ -224,7 +244,7 @@ func renderTo(site *link.Site, th *render.Theme, opts Options, stage *publish.St
 		bytes.Add(int64(len(data)))
 		return stage.Write(p, data)
 	}
-	err := render.Render(site, th, render.Options{LiveReload: opts.LiveReload}, emit)
+	err := render.Render(site, th, render.Options{LiveReload: opts.LiveReload, Release: true}, emit)
 	res.Files, res.Bytes = int(files.Load()), bytes.Load()
 	return err
 }

@@ -6,13 +6,16 @@ import (
 	"fmt"
 	"hash/maphash"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 
+	"github.com/casebook/casebook/generator/content"
 	"github.com/casebook/casebook/generator/link"
 	"github.com/casebook/casebook/generator/publish"
 	"github.com/casebook/casebook/generator/render"
@@ -43,6 +46,10 @@ type Builder struct {
 	keys map[string]uint64
 	// caches keep parsed files and converted bodies between builds.
 	caches caches
+	// site and renderer are those of the last build when it was good and
+	// reported nothing, for BuildChanged; nil otherwise.
+	site     *link.Site
+	renderer *render.Renderer
 }
 
 // fileDigest identifies an output file's bytes before and after minifying.
@@ -69,6 +76,9 @@ type Update struct {
 	Removed []string
 	// Full is set when the whole site was written through a staging folder.
 	Full bool
+	// Short is set when only the bodies of changed stories were rebuilt
+	// (see BuildChanged).
+	Short bool
 }
 
 // NewBuilder returns a Builder for opts; nothing is read or written until
@@ -85,6 +95,7 @@ func NewBuilder(opts Options) *Builder {
 // date. When the content has errors nothing is written, the previous output
 // stays, and the Update's Diags say why.
 func (b *Builder) Build() (*Update, error) {
+	b.site, b.renderer = nil, nil
 	res := &Result{}
 	up := &Update{Result: res}
 	site, err := prepareCached(b.opts, res, &b.caches)
@@ -102,14 +113,17 @@ func (b *Builder) Build() (*Update, error) {
 			b.files = nil // the folder was removed or replaced behind our back
 		}
 	}
+	rd := render.New(site, th, render.Options{LiveReload: b.opts.LiveReload, SearchCache: b.caches.search})
 	if b.files == nil {
 		up.Full = true
-		err = b.full(site, th, up)
+		err = b.full(rd, up)
 	} else {
-		err = b.incremental(site, th, up)
+		err = b.incremental(rd, up)
 	}
 	if err != nil {
 		b.files = nil
+	} else if len(res.Diags) == 0 {
+		b.site, b.renderer = site, rd
 	}
 	sort.Strings(up.Written)
 	sort.Strings(up.Removed)
@@ -135,7 +149,7 @@ func (p *produced) record(name string, d fileDigest, wrote bool) {
 }
 
 // full writes every file into a staging folder and swaps it in.
-func (b *Builder) full(site *link.Site, th *render.Theme, up *Update) error {
+func (b *Builder) full(rd *render.Renderer, up *Update) error {
 	stage, err := publish.Begin(b.opts.Src, b.out)
 	if err != nil {
 		return err
@@ -143,7 +157,7 @@ func (b *Builder) full(site *link.Site, th *render.Theme, up *Update) error {
 	up.Out = stage.Dir()
 	p := &produced{files: map[string]fileDigest{}, up: up}
 	keys := newKeyRecorder()
-	err = b.render(site, th, keys.fresh, func(name string, data []byte) error {
+	err = b.render(rd, keys.fresh, func(name string, data []byte) error {
 		d := fileDigest{rendered: digestOf(data)}
 		data = b.minify(name, data)
 		d.written, d.size = digestOf(data), len(data)
@@ -169,53 +183,17 @@ func (b *Builder) full(site *link.Site, th *render.Theme, up *Update) error {
 // incremental writes only the files whose bytes changed, in place. The
 // changed files are kept in memory until rendering has succeeded, so a
 // template that fails half-way leaves the output as it was.
-func (b *Builder) incremental(site *link.Site, th *render.Theme, up *Update) error {
+func (b *Builder) incremental(rd *render.Renderer, up *Update) error {
 	up.Out = b.out
-	prev := b.files
-	p := &produced{files: make(map[string]fileDigest, len(prev)), up: up}
-	var (
-		mu      sync.Mutex
-		changed []outFile
-	)
-	keys := newKeyRecorder()
-	unchanged := func(name string, key uint64) bool {
-		old, existed := prev[name]
-		if !keys.same(b.keys, name, key) || !existed {
-			return false
-		}
-		p.record(name, old, false)
-		return true
-	}
-	err := b.render(site, th, unchanged, func(name string, data []byte) error {
-		old, existed := prev[name]
-		d := fileDigest{rendered: digestOf(data)}
-		if existed && old.rendered == d.rendered {
-			p.record(name, old, false)
-			return nil
-		}
-		data = b.minify(name, data)
-		d.written, d.size = digestOf(data), len(data)
-		if existed && old.written == d.written {
-			p.record(name, d, false)
-			return nil
-		}
-		if b.opts.NoMinify {
-			data = bytes.Clone(data) // render reuses its buffer after emit returns
-		}
-		mu.Lock()
-		changed = append(changed, outFile{name, data})
-		mu.Unlock()
-		p.record(name, d, true)
-		return nil
-	})
-	if err != nil {
+	c := b.newChanges(up)
+	if err := b.render(rd, c.unchanged, c.emit); err != nil {
 		return err
 	}
-	if err := writeAll(b.out, changed); err != nil {
+	if err := writeAll(b.out, c.changed); err != nil {
 		return err
 	}
-	for name := range prev {
-		if _, ok := p.files[name]; ok {
+	for name := range b.files {
+		if _, ok := c.p.files[name]; ok {
 			continue
 		}
 		if err := removeOutput(b.out, name); err != nil {
@@ -223,9 +201,155 @@ func (b *Builder) incremental(site *link.Site, th *render.Theme, up *Update) err
 		}
 		up.Removed = append(up.Removed, name)
 	}
-	b.files = p.files
-	b.keys = keys.keys
+	b.files = c.p.files
+	b.keys = c.keys.keys
 	return nil
+}
+
+// changes collects the files of a rebuild that differ from the output of
+// the last one, from render's goroutines.
+type changes struct {
+	b       *Builder
+	p       *produced
+	keys    *keyRecorder
+	mu      sync.Mutex
+	changed []outFile
+}
+
+func (b *Builder) newChanges(up *Update) *changes {
+	return &changes{b: b, p: &produced{files: make(map[string]fileDigest, len(b.files)), up: up}, keys: newKeyRecorder()}
+}
+
+// unchanged is render.Options.Unchanged: a page whose fingerprint is the
+// one it was last rendered with is kept as it is.
+func (c *changes) unchanged(name string, key uint64) bool {
+	old, existed := c.b.files[name]
+	if !c.keys.same(c.b.keys, name, key) || !existed {
+		return false
+	}
+	c.p.record(name, old, false)
+	return true
+}
+
+// emit minifies a rendered file and keeps it for writing when its bytes
+// differ from what the output folder holds.
+func (c *changes) emit(name string, data []byte) error {
+	old, existed := c.b.files[name]
+	d := fileDigest{rendered: digestOf(data)}
+	if existed && old.rendered == d.rendered {
+		c.p.record(name, old, false)
+		return nil
+	}
+	data = c.b.minify(name, data)
+	d.written, d.size = digestOf(data), len(data)
+	if existed && old.written == d.written {
+		c.p.record(name, d, false)
+		return nil
+	}
+	if c.b.opts.NoMinify {
+		data = bytes.Clone(data) // render reuses its buffer after emit returns
+	}
+	c.mu.Lock()
+	c.changed = append(c.changed, outFile{name, data})
+	c.mu.Unlock()
+	c.p.record(name, d, true)
+	return nil
+}
+
+// BuildChanged is Build after the files in changed (site-relative and
+// slash-separated, as package watch reports them) changed. When they are
+// all stories whose front matter is exactly as it was, and whose bodies
+// still link to the same pages without a problem, it rebuilds only what a
+// body shows (the stories' pages and the search index) on the site of the
+// last build, without reading or linking the rest of the site again;
+// otherwise, or when changed is empty, it is Build. Either way the output
+// folder ends up as a clean build of the same input would leave it.
+func (b *Builder) BuildChanged(changed []string) (*Update, error) {
+	up, ok, err := b.bodies(changed)
+	if ok || err != nil {
+		if err != nil {
+			b.files, b.site, b.renderer = nil, nil, nil
+		}
+		return up, err
+	}
+	return b.Build()
+}
+
+// bodies is BuildChanged's short way; ok is false when it does not apply,
+// and then it has written nothing (it may have replaced bodies in b.site,
+// which Build drops).
+func (b *Builder) bodies(changed []string) (up *Update, ok bool, err error) {
+	if b.site == nil || b.files == nil || len(changed) == 0 {
+		return nil, false, nil
+	}
+	if _, err := os.Stat(filepath.Join(b.out, publish.Marker)); err != nil {
+		return nil, false, nil
+	}
+	root, err := os.OpenRoot(b.opts.Src)
+	if err != nil {
+		return nil, false, nil
+	}
+	defer root.Close()
+	byPath := make(map[string]*link.Story, len(b.site.Stories))
+	for _, s := range b.site.Stories {
+		byPath[s.Path] = s
+	}
+	type edit struct {
+		story *link.Story
+		body  content.Body
+		hash  uint64
+	}
+	var edits []edit
+	for _, p := range changed {
+		s := byPath[p]
+		if s == nil {
+			return nil, false, nil
+		}
+		old, doc, hash, ok := b.caches.load.Reparse(root.FS(), p)
+		if !ok || doc.Found != old.Found || doc.Format != old.Format || doc.RawLine != old.RawLine ||
+			doc.BodyLine != old.BodyLine || !bytes.Equal(doc.Raw, old.Raw) {
+			return nil, false, nil
+		}
+		edits = append(edits, edit{s, content.Body{Source: doc.Body, Line: doc.BodyLine}, hash})
+	}
+	stories := make([]*link.Story, 0, len(edits))
+	for _, e := range edits {
+		if !b.site.ReplaceBody(e.story, e.body, e.hash, b.caches.conv) {
+			return nil, false, nil
+		}
+		stories = append(stories, e.story)
+	}
+	up = &Update{Result: &Result{Stories: len(b.site.Stories), Site: b.site, Out: b.out}, Short: true}
+	c := b.newChanges(up)
+	pages := newKeyRecorder()
+	if err := b.renderer.Bodies(stories, pages.fresh, c.emit, c.unchanged); err != nil {
+		return up, true, err
+	}
+	if err := writeAll(b.out, c.changed); err != nil {
+		return up, true, err
+	}
+	// The search index may now be split into other shard files.
+	for name := range b.files {
+		if _, ok := c.p.files[name]; ok || !strings.HasPrefix(name, "search/") || name == "search/index.html" {
+			continue
+		}
+		if err := removeOutput(b.out, name); err != nil {
+			return up, true, err
+		}
+		up.Removed = append(up.Removed, name)
+		delete(b.files, name)
+		delete(b.keys, name)
+	}
+	maps.Copy(b.files, c.p.files)
+	maps.Copy(b.keys, c.keys.keys)
+	maps.Copy(b.keys, pages.keys)
+	up.Files, up.Bytes = len(b.files), 0
+	for _, d := range b.files {
+		up.Bytes += int64(d.size)
+	}
+	sort.Strings(up.Written)
+	sort.Strings(up.Removed)
+	return up, true, nil
 }
 
 // outFile is an output file waiting to be written.
@@ -266,8 +390,8 @@ func writeAll(out string, files []outFile) error {
 	return nil
 }
 
-func (b *Builder) render(site *link.Site, th *render.Theme, unchanged func(string, uint64) bool, emit render.Emit) error {
-	return render.Render(site, th, render.Options{LiveReload: b.opts.LiveReload, Unchanged: unchanged, SearchCache: b.caches.search}, emit)
+func (b *Builder) render(rd *render.Renderer, unchanged func(string, uint64) bool, emit render.Emit) error {
+	return rd.All(unchanged, emit)
 }
 
 // keyRecorder collects the fingerprints of one build's pages.

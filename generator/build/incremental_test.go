@@ -3,8 +3,10 @@ package build_test
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"math/rand/v2"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -47,9 +49,11 @@ func TestBuilderMatchesCleanBuild(t *testing.T) {
 			for range 3 {
 				kinds = append(kinds, rng.IntN(editKinds))
 			}
+			prevGood, short := true, 0
 			for step, kind := range kinds {
 				what := e.edit(kind)
-				up, err := b.Build()
+				changed := e.take()
+				up, err := b.BuildChanged(changed)
 				clean, cleanErr := build.Build(build.Options{Src: src, Out: filepath.Join(t.TempDir(), "clean")})
 				if err != nil || cleanErr != nil {
 					t.Fatalf("step %d (%s): builder error %v, clean build error %v", step, what, err, cleanErr)
@@ -57,12 +61,26 @@ func TestBuilderMatchesCleanBuild(t *testing.T) {
 				if up.Diags.HasErrors() != clean.Diags.HasErrors() {
 					t.Fatalf("step %d (%s): builder errors %v, clean build errors %v", step, what, up.Diags, clean.Diags)
 				}
+				// A body edit after a good build is rebuilt the short way.
+				if kind == 0 && prevGood && len(changed) == 1 && !up.Short {
+					t.Errorf("step %d (%s): a body edit was not rebuilt the short way", step, what)
+				}
+				if up.Short {
+					short++
+					if kind != 0 && kind != 10 {
+						t.Errorf("step %d (%s): rebuilt the short way", step, what)
+					}
+				}
+				prevGood = !up.Diags.HasErrors() && len(up.Diags) == 0
 				if up.Diags.HasErrors() {
 					compareTrees(t, fmt.Sprintf("step %d (%s), failed rebuild", step, what), good, tree(t, out))
 					continue
 				}
 				good = tree(t, out)
 				compareTrees(t, fmt.Sprintf("step %d (%s)", step, what), tree(t, clean.Out), good)
+			}
+			if short == 0 {
+				t.Error("no rebuild took the short way")
 			}
 		})
 	}
@@ -75,16 +93,34 @@ type editor struct {
 	rng   *rand.Rand
 	added []string // stories this editor created
 	n     int
+	// changed holds the site-relative paths written, removed or renamed
+	// since take was last called, as a watcher would report them.
+	changed map[string]bool
+}
+
+// take returns the paths changed since the last call, sorted.
+func (e *editor) take() []string {
+	paths := slices.Sorted(maps.Keys(e.changed))
+	clear(e.changed)
+	return paths
+}
+
+func (e *editor) touched(name string) {
+	if e.changed == nil {
+		e.changed = map[string]bool{}
+	}
+	e.changed[name] = true
 }
 
 var (
 	titleLine      = regexp.MustCompile(`(?m)^title: .*$`)
 	principlesLine = regexp.MustCompile(`(?m)^principles: .*$`)
 	dateLine       = regexp.MustCompile(`(?m)^date: .*$`)
+	brokenLink     = regexp.MustCompile(`\nSee \[\[no-such-story-\d+\]\]\.\n`)
 )
 
 // editKinds is the number of kinds of edit the editor makes.
-const editKinds = 9
+const editKinds = 12
 
 // edit applies one edit of kind k and describes it.
 func (e *editor) edit(k int) string {
@@ -132,6 +168,24 @@ func (e *editor) edit(k int) string {
 		term := e.pick("content/themes")
 		e.rewrite(term, func(s string) string { return s + fmt.Sprintf("\nMore about this theme (%d).\n", e.n) })
 		return "body of " + term
+	case k == 9:
+		other := e.pick("content/stories")
+		e.rewrite(story, func(s string) string {
+			return s + fmt.Sprintf("\nCompare [another story](%s) (%d).\n", path.Base(other), e.n)
+		})
+		return "a link in the body of " + story
+	case k == 10:
+		e.rewrite(story, func(s string) string {
+			i := strings.LastIndex(s, "\n\n")
+			if i < 0 {
+				return s + "\nA sentence.\n"
+			}
+			return s[:i] + fmt.Sprintf("\n\nA sentence added in the middle (%d).", e.n) + s[i:]
+		})
+		return "middle of the body of " + story
+	case k == 11:
+		e.rewrite(story, func(s string) string { return s + fmt.Sprintf("\nSee [[no-such-story-%d]].\n", e.n) })
+		return "a broken link in the body of " + story
 	case k == 7:
 		e.rewrite("site.toml", func(s string) string {
 			return regexp.MustCompile(`(?m)^title = .*$`).ReplaceAllString(s, fmt.Sprintf("title = \"Casebook %d\"", e.n))
@@ -157,7 +211,10 @@ func (e *editor) pick(dir string) string {
 		}
 	}
 	for _, n := range names {
-		e.rewrite(n, func(s string) string { return strings.Replace(s, "title: [broken\n", "", 1) })
+		e.rewrite(n, func(s string) string {
+			s = strings.Replace(s, "title: [broken\n", "", 1)
+			return brokenLink.ReplaceAllString(s, "")
+		})
 	}
 	return names[e.rng.IntN(len(names))]
 }
@@ -173,18 +230,22 @@ func (e *editor) rewrite(name string, f func(string) string) {
 }
 
 func (e *editor) write(name, data string) {
+	e.touched(name)
 	if err := os.WriteFile(filepath.Join(e.src, name), []byte(data), 0o644); err != nil {
 		e.t.Fatal(err)
 	}
 }
 
 func (e *editor) remove(name string) {
+	e.touched(name)
 	if err := os.Remove(filepath.Join(e.src, name)); err != nil {
 		e.t.Fatal(err)
 	}
 }
 
 func (e *editor) rename(from, to string) {
+	e.touched(from)
+	e.touched(to)
 	if err := os.Rename(filepath.Join(e.src, from), filepath.Join(e.src, to)); err != nil {
 		e.t.Fatal(err)
 	}

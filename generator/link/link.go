@@ -31,6 +31,7 @@ func LinkCached(cfg *config.Config, col *content.Collection, conv *markdown.Conv
 	l.backlinks()
 	l.related()
 	l.coOccurrence()
+	l.site.linker = l
 	return l.site, diags
 }
 
@@ -227,15 +228,23 @@ func (l *linker) convert(conv *markdown.Converter) diag.List {
 		diags = append(diags, r.Diags...)
 	}
 	for _, s := range l.site.Stories {
-		s.ReadingMinutes = max(1, (s.Words+100)/200)
+		s.ReadingMinutes = readingMinutes(s.Words)
 	}
 	return diags
 }
 
-func (l *linker) allPages() []*Page {
-	pages := []*Page{l.site.Home, l.site.StoriesIntro}
-	pages = append(pages, l.site.Pages...)
-	for _, tax := range l.site.Taxonomies {
+// readingMinutes is the reading time of a body of words words, rounded,
+// at 200 words a minute and at least a minute.
+func readingMinutes(words int) int { return max(1, (words+100)/200) }
+
+func (l *linker) allPages() []*Page { return l.site.AllPages() }
+
+// AllPages returns the pages that come from a content file: the intros of
+// the home page, the stories list and the taxonomies, and the plain pages.
+func (site *Site) AllPages() []*Page {
+	pages := []*Page{site.Home, site.StoriesIntro}
+	pages = append(pages, site.Pages...)
+	for _, tax := range site.Taxonomies {
 		if tax.Intro != nil {
 			pages = append(pages, tax.Intro)
 		}

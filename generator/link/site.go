@@ -19,7 +19,8 @@ import (
 // MaxRelated is the number of related stories listed on a story page.
 const MaxRelated = 5
 
-// Site is a linked casebook. It is not modified after Link returns.
+// Site is a linked casebook. It is not modified after Link returns,
+// except by ReplaceBody.
 type Site struct {
 	Config *config.Config
 	// Home is the home page intro; never nil.
@@ -32,6 +33,8 @@ type Site struct {
 	Pages      []*Page
 	// Updated is the date of the newest story or update, for feeds.
 	Updated time.Time
+	// linker is kept for ReplaceBody, which resolves links as Link did.
+	linker *linker
 }
 
 // Story is a story with its URLs and cross-links.

@@ -75,3 +75,22 @@ func (c *Cache) parse(fsys fs.FS, f *File) diag.List {
 	c.mu.Unlock()
 	return diags
 }
+
+// Reparse reads the Markdown file p again, as a load would, and returns
+// its new document and hash beside the document of the last load, so
+// that a caller can tell what part of the file changed. ok is false when
+// the file was not part of the last load or cannot be parsed cleanly now
+// (a full load then reports why). The cache itself is left as it is.
+func (c *Cache) Reparse(fsys fs.FS, p string) (old, doc *frontmatter.Document, hash uint64, ok bool) {
+	c.mu.Lock()
+	e, found := c.entries[p]
+	c.mu.Unlock()
+	if !found || e.doc == nil || len(e.diags) > 0 {
+		return nil, nil, 0, false
+	}
+	f := &File{Path: p}
+	if diags := parseFile(fsys, f); len(diags) > 0 || f.Doc == nil {
+		return nil, nil, 0, false
+	}
+	return e.doc, f.Doc, f.Hash, true
+}

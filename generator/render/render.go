@@ -30,14 +30,13 @@ type Options struct {
 	// LiveReload is the URL of a live-reload script to add to every page;
 	// only serve sets it.
 	LiveReload string
-	// Unchanged, when set, is asked before rendering each page that has a
-	// fingerprint (see fingerprint.go) whether the page rendered with that
-	// fingerprint before; when it answers true, the page is skipped and
-	// emit is not called for it. It is called concurrently.
-	Unchanged func(path string, fingerprint uint64) bool
 	// SearchCache, when set, keeps per-story search index work between
 	// builds.
 	SearchCache *search.Cache
+	// Release lets each story's converted body go once its page is
+	// rendered, so that a one-shot build of a large site never holds every
+	// page's HTML. The site must not be rendered again afterwards.
+	Release bool
 }
 
 // job renders one output file.
@@ -48,23 +47,88 @@ type job struct {
 	render func(buf *bytes.Buffer) error
 }
 
-// Render writes every file of the site through emit.
+// Render writes every file of the site through emit. The search index is
+// built while the pages render, and its files are emitted as they come.
 func Render(site *link.Site, th *Theme, opts Options, emit Emit) error {
-	r := &renderer{site: site, theme: th, data: siteData(site, th, opts), crossings: intersections(site), searchCache: opts.SearchCache}
-	addFinding(r.data, site, r.crossings)
-	r.prints = newFingerprinter(r)
-	th.cards.reset(th.templates["stories"])
-	jobs := r.jobs()
-	return run(jobs, opts.Unchanged, emit)
+	return New(site, th, opts).All(nil, emit)
 }
 
-func run(jobs []job, unchanged func(string, uint64) bool, emit Emit) error {
+// Renderer renders one linked site: all of it, or, after a story's body
+// changed in place (link.Site.ReplaceBody), only what that changes.
+type Renderer struct {
+	r    *renderer
+	opts Options
+}
+
+// New prepares the rendering of site: the data every page shares, the
+// intersections and the coverage view.
+func New(site *link.Site, th *Theme, opts Options) *Renderer {
+	r := &renderer{site: site, theme: th, data: siteData(site, th, opts), crossings: intersections(site), release: opts.Release}
+	addFinding(r.data, site, r.crossings)
+	r.prints = newFingerprinter(r)
+	return &Renderer{r: r, opts: opts}
+}
+
+// Unchanged, when not nil, is asked before rendering each file that has
+// a fingerprint (see fingerprint.go; search files have one too) whether
+// it was rendered with that fingerprint before; when it answers true, the
+// file is skipped and emit is not called for it. It is called
+// concurrently.
+type Unchanged func(path string, fingerprint uint64) bool
+
+// All writes every file of the site through emit, skipping those that
+// unchanged says are unchanged.
+func (x *Renderer) All(unchanged Unchanged, emit Emit) error {
+	r := x.r
+	r.theme.cards.reset(r.theme.templates["stories"])
+	// The index reads every story's HTML, so it takes its text before any
+	// story page may release it.
+	index := search.FromSiteCached(r.site, x.opts.SearchCache)
+	return run(r.jobs(), unchanged, emit, func(add func(job)) error {
+		return searchFiles(index, add)
+	})
+}
+
+// Bodies writes what depends on the bodies of stories and nothing else:
+// their pages and the search index. It is for stories whose body alone
+// changed since All (or Bodies) last ran, as link.Site.ReplaceBody
+// allows: lists show a story's front matter, never its body. Pages are
+// rendered whatever unchanged says, and recorded is told their new
+// fingerprints; unchanged is asked about the search files.
+func (x *Renderer) Bodies(stories []*link.Story, recorded func(path string, fingerprint uint64) bool, emit Emit, unchanged Unchanged) error {
+	r := x.r
+	if r.release {
+		return fmt.Errorf("render: the bodies of this site were released")
+	}
+	var jobs []job
+	for _, s := range stories {
+		j := r.storyJob(s)
+		recorded(j.path, j.key)
+		j.key = 0
+		jobs = append(jobs, j)
+	}
+	index := search.FromSiteCached(r.site, x.opts.SearchCache)
+	return run(jobs, unchanged, emit, func(add func(job)) error {
+		return searchFiles(index, add)
+	})
+}
+
+// run renders jobs on all cores, together with the jobs that produce adds
+// from its own goroutine while they render, and returns the first error.
+func run(jobs []job, unchanged Unchanged, emit Emit, produce func(add func(job)) error) error {
 	var (
 		wg       sync.WaitGroup
 		mu       sync.Mutex
 		firstErr error
 	)
-	next := make(chan job)
+	fail := func(err error) {
+		mu.Lock()
+		if firstErr == nil {
+			firstErr = err
+		}
+		mu.Unlock()
+	}
+	next := make(chan job, 64)
 	pool := sync.Pool{New: func() any { return new(bytes.Buffer) }}
 	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
@@ -84,18 +148,25 @@ func run(jobs []job, unchanged func(string, uint64) bool, emit Emit) error {
 				}
 				pool.Put(buf)
 				if err != nil {
-					mu.Lock()
-					if firstErr == nil {
-						firstErr = err
-					}
-					mu.Unlock()
+					fail(err)
 				}
+			}
+		}()
+	}
+	var producer sync.WaitGroup
+	if produce != nil {
+		producer.Add(1)
+		go func() {
+			defer producer.Done()
+			if err := produce(func(j job) { next <- j }); err != nil {
+				fail(err)
 			}
 		}()
 	}
 	for _, j := range jobs {
 		next <- j
 	}
+	producer.Wait()
 	close(next)
 	wg.Wait()
 	return firstErr
@@ -106,9 +177,10 @@ type renderer struct {
 	theme *Theme
 	data  *SiteData
 	// crossings are the intersection pages (see intersect.go).
-	crossings   []*Intersection
-	prints      *fingerprinter
-	searchCache *search.Cache
+	crossings []*Intersection
+	prints    *fingerprinter
+	// release is Options.Release.
+	release bool
 }
 
 func (r *renderer) page(kind string, p *Page) func(*bytes.Buffer) error {
@@ -122,6 +194,24 @@ func (r *renderer) page(kind string, p *Page) func(*bytes.Buffer) error {
 	return func(buf *bytes.Buffer) error {
 		return r.theme.templates[kind].ExecuteTemplate(buf, "base.html", p)
 	}
+}
+
+// storyJob renders a story's page and, when the renderer releases bodies,
+// lets the story's HTML go afterwards.
+func (r *renderer) storyJob(s *link.Story) job {
+	cfg := r.site.Config
+	p := &Page{Title: s.Title, Description: s.Summary, Canonical: cfg.Abs("stories/" + s.Slug + "/"),
+		OGType: "article", Story: s, Breadcrumbs: []Crumb{{"Home", cfg.Rel("")}, {"Stories", cfg.Rel("stories/")}}}
+	j := job{path: s.OutPath, key: r.prints.story(s, p), render: r.page("story", p)}
+	if r.release {
+		render := j.render
+		j.render = func(buf *bytes.Buffer) error {
+			err := render(buf)
+			s.HTML = ""
+			return err
+		}
+	}
+	return j
 }
 
 func (r *renderer) jobs() []job {
@@ -139,9 +229,7 @@ func (r *renderer) jobs() []job {
 		p.Breadcrumbs = []Crumb{{"Home", cfg.Rel("")}}
 	})
 	for _, s := range r.site.Stories {
-		sp := &Page{Title: s.Title, Description: s.Summary, Canonical: cfg.Abs("stories/" + s.Slug + "/"),
-			OGType: "article", Story: s, Breadcrumbs: []Crumb{{"Home", cfg.Rel("")}, {"Stories", cfg.Rel("stories/")}}}
-		jobs = append(jobs, job{path: s.OutPath, key: r.prints.story(s, sp), render: r.page("story", sp)})
+		jobs = append(jobs, r.storyJob(s))
 		for _, a := range s.Assets {
 			data := a.Data
 			add("stories/"+s.Slug+"/"+a.Name, func(buf *bytes.Buffer) error { _, err := buf.Write(data); return err })
@@ -169,7 +257,7 @@ func (r *renderer) jobs() []job {
 	}
 	add("404.html", r.page("404", &Page{Title: "Page not found", Description: cfg.Description, Canonical: cfg.Abs("404.html")}))
 	r.intersectionJobs(&jobs, r.crossings)
-	r.searchJobs(&jobs)
+	r.searchPage(&jobs)
 	add("feed.xml", func(buf *bytes.Buffer) error { return writeFeed(buf, r.site, cfg.Title, "", r.site.Stories) })
 	add("sitemap.xml", func(buf *bytes.Buffer) error { return writeSitemap(buf, r.site) })
 	add("robots.txt", func(buf *bytes.Buffer) error {

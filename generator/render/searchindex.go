@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 
 	"github.com/casebook/casebook/generator/link"
 	"github.com/casebook/casebook/generator/search"
@@ -33,22 +34,27 @@ func addFinding(d *SiteData, site *link.Site, all []*Intersection) {
 	d.Coverage = coverage(site, all)
 }
 
-// searchJobs adds the search page and the files of the search index
-// (see package search) under search/. An index that cannot be built makes
-// the job of its manifest fail.
-func (r *renderer) searchJobs(jobs *[]job) {
+// searchPage adds the search page.
+func (r *renderer) searchPage(jobs *[]job) {
 	cfg := r.site.Config
-	ix, err := search.Build(search.FromSiteCached(r.site, r.searchCache))
-	if err != nil {
-		*jobs = append(*jobs, job{path: "search/index.json", render: func(*bytes.Buffer) error { return err }})
-		return
-	}
-	for _, f := range ix.Files {
-		data := f.Data
-		*jobs = append(*jobs, job{path: "search/" + f.Path, render: func(buf *bytes.Buffer) error { _, err := buf.Write(data); return err }})
-	}
 	*jobs = append(*jobs, job{path: "search/index.html", render: r.page("search", &Page{Title: "Search", Description: "Search the stories of " + cfg.Title,
 		Canonical: cfg.Abs("search/"), Breadcrumbs: []Crumb{{"Home", cfg.Rel("")}}})})
+}
+
+// searchFiles builds the search index (see package search) and adds a job
+// for each of its files under search/ as soon as the file is ready, so the
+// index is built while pages render and no file is held longer than it
+// takes to write. An index that cannot be built fails the build.
+func searchFiles(in search.Input, add func(job)) error {
+	_, err := search.Stream(in, func(f search.File) error {
+		data := f.Data
+		add(job{path: "search/" + f.Path, key: f.Key, render: func(buf *bytes.Buffer) error { _, err := buf.Write(data); return err }})
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("building the search index: %w", err)
+	}
+	return nil
 }
 
 // ShowCoverage reports whether the coverage partial draws on this page:

@@ -106,6 +106,7 @@ type Doc struct {
 type File struct {
 	Path string
 	Data []byte
+	Key  uint64
 }
 
 // Index is a built index.
@@ -153,21 +154,21 @@ func Build(in Input) (*Index, error) {
 	postings, entries := invertCached(docs, in.Cache)
 	shards := shardTerms(postings, shardBytes, entries)
 	for _, s := range shards {
-		files = append(files, File{"t/" + s.file + ".json", s.data})
+		files = append(files, File{"t/" + s.file + ".json", s.data, 0})
 	}
 	for start := 0; start < len(docs); start += chunk {
 		data, err := chunkJSON(docs[start:min(len(docs), start+chunk)], termIndex)
 		if err != nil {
 			return nil, err
 		}
-		files = append(files, File{fmt.Sprintf("d/%d.json", start/chunk), data})
+		files = append(files, File{fmt.Sprintf("d/%d.json", start/chunk), data, 0})
 	}
 	for id, d := range docs {
 		data, err := in.Cache.excerptOf(d)
 		if err != nil {
 			return nil, err
 		}
-		files = append(files, File{fmt.Sprintf("x/%d.json", id), data})
+		files = append(files, File{fmt.Sprintf("x/%d.json", id), data, 0})
 	}
 	h := sha256.New()
 	for _, f := range files {
@@ -179,7 +180,7 @@ func Build(in Input) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	files = append([]File{{"index.json", man}}, files...)
+	files = append([]File{{"index.json", man, 0}}, files...)
 	return &Index{Files: files, Stories: len(docs), Version: version}, nil
 }
 

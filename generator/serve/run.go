@@ -131,7 +131,7 @@ type rebuilder struct {
 
 func (rb *rebuilder) rebuild(changed []string) {
 	start := time.Now()
-	up, err := rb.builder.Build()
+	up, err := rb.builder.BuildChanged(changed)
 	took := time.Since(start).Round(time.Millisecond)
 	if len(up.Diags) > 0 {
 		_ = diag.Write(rb.log, up.Diags, diag.FormatText)
