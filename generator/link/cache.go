@@ -23,8 +23,11 @@ type Cache struct {
 type cachedBody struct {
 	dir  string
 	line int
-	hash uint64
-	res  markdown.Result
+	// file is the hash of the whole file the body came from, which spares
+	// hashing the body again while the file is unchanged; hash is the
+	// body's own, which still matches when only the front matter changed.
+	file, hash uint64
+	res        markdown.Result
 }
 
 // NewCache returns an empty Cache.
@@ -32,21 +35,35 @@ func NewCache() *Cache { return &Cache{entries: map[string]cachedBody{}} }
 
 var cacheSeed = maphash.MakeSeed()
 
-// lookup returns the cached conversion of body, if still valid.
-func (c *Cache) lookup(path, dir string, body content.Body, hash uint64) (markdown.Result, bool) {
+// lookup returns the cached conversion of body, from a file whose hash is
+// file, if still valid.
+func (c *Cache) lookup(path, dir string, body content.Body, file uint64) (markdown.Result, bool) {
 	c.mu.Lock()
-	defer c.mu.Unlock()
 	e, ok := c.entries[path]
-	if !ok || e.dir != dir || e.line != body.Line || e.hash != hash {
+	c.mu.Unlock()
+	if !ok || e.dir != dir || e.line != body.Line {
 		return markdown.Result{}, false
+	}
+	if file != 0 && e.file == file {
+		return e.res, true
+	}
+	if e.hash != maphash.Bytes(cacheSeed, body.Source) {
+		return markdown.Result{}, false
+	}
+	if file != 0 {
+		c.mu.Lock()
+		e.file = file
+		c.entries[path] = e
+		c.mu.Unlock()
 	}
 	return e.res, true
 }
 
-func (c *Cache) store(path, dir string, body content.Body, hash uint64, res markdown.Result) {
+func (c *Cache) store(path, dir string, body content.Body, file uint64, res markdown.Result) {
+	hash := maphash.Bytes(cacheSeed, body.Source)
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.entries[path] = cachedBody{dir: dir, line: body.Line, hash: hash, res: res}
+	c.entries[path] = cachedBody{dir: dir, line: body.Line, file: file, hash: hash, res: res}
 }
 
 // begin starts a build with the given link-target version, dropping every

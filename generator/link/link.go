@@ -1,9 +1,9 @@
 package link
 
 import (
-	"hash/maphash"
 	"html/template"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -123,19 +123,6 @@ func (l *linker) stories() {
 			l.byPath[a.Path] = target{st.URL + a.Name, a.Name}
 		}
 		l.bySlug[s.Slug] = st
-		for _, tax := range l.site.Taxonomies {
-			group := TermGroup{Taxonomy: tax}
-			for _, key := range s.Terms[tax.Name] {
-				if term := tax.byKey[key]; term != nil {
-					group.Terms = append(group.Terms, term)
-					term.Stories = append(term.Stories, st)
-				}
-			}
-			// Badges and facts list terms in the vocabulary's order, not
-			// in whatever order a contributor wrote them.
-			sort.SliceStable(group.Terms, func(i, j int) bool { return group.Terms[i].rank < group.Terms[j].rank })
-			st.Terms = append(st.Terms, group)
-		}
 		l.site.Stories = append(l.site.Stories, st)
 		if s.Date.After(l.site.Updated) {
 			l.site.Updated = s.Date
@@ -144,12 +131,35 @@ func (l *linker) stories() {
 			l.site.Updated = s.Updated
 		}
 	}
-	sort.SliceStable(l.site.Stories, func(i, j int) bool { return newerFirst(l.site.Stories[i], l.site.Stories[j]) })
-	for _, tax := range l.site.Taxonomies {
-		for _, term := range tax.Terms {
-			sort.SliceStable(term.Stories, func(i, j int) bool { return newerFirst(term.Stories[i], term.Stories[j]) })
+	slices.SortStableFunc(l.site.Stories, compareNewerFirst)
+	// Taking the stories in site order fills every term's list in that
+	// order too.
+	for _, st := range l.site.Stories {
+		for _, tax := range l.site.Taxonomies {
+			group := TermGroup{Taxonomy: tax}
+			for _, key := range st.Story.Terms[tax.Name] {
+				if term := tax.byKey[key]; term != nil {
+					group.Terms = append(group.Terms, term)
+					term.Stories = append(term.Stories, st)
+				}
+			}
+			// Badges and facts list terms in the vocabulary's order, not
+			// in whatever order a contributor wrote them.
+			slices.SortStableFunc(group.Terms, func(a, b *Term) int { return a.rank - b.rank })
+			st.Terms = append(st.Terms, group)
 		}
 	}
+}
+
+// compareNewerFirst orders stories as newerFirst does, for slices.SortFunc.
+func compareNewerFirst(a, b *Story) int {
+	switch {
+	case newerFirst(a, b):
+		return -1
+	case newerFirst(b, a):
+		return 1
+	}
+	return 0
 }
 
 func newerFirst(a, b *Story) bool {
@@ -167,20 +177,21 @@ func (l *linker) convert(conv *markdown.Converter) diag.List {
 	type job struct {
 		path, dir string
 		body      content.Body
+		file      uint64 // the hash of the body's file
 		url       string
 		out       *template.HTML
 		words     *int
 	}
 	var jobs []job
 	for _, s := range l.site.Stories {
-		jobs = append(jobs, job{s.Path, s.Dir, s.Body, s.URL, &s.HTML, &s.Words})
+		jobs = append(jobs, job{s.Path, s.Dir, s.Body, s.Hash, s.URL, &s.HTML, &s.Words})
 	}
 	for _, p := range l.allPages() {
-		jobs = append(jobs, job{p.Path, p.Dir, p.Body, p.URL, &p.HTML, nil})
+		jobs = append(jobs, job{p.Path, p.Dir, p.Body, p.Hash, p.URL, &p.HTML, nil})
 	}
 	for _, tax := range l.site.Taxonomies {
 		for _, t := range tax.Terms {
-			jobs = append(jobs, job{t.Path, "content/" + tax.Name, t.Body, t.URL, &t.HTML, nil})
+			jobs = append(jobs, job{t.Path, "content/" + tax.Name, t.Body, t.Hash, t.URL, &t.HTML, nil})
 		}
 	}
 	results := make([]markdown.Result, len(jobs))
@@ -199,11 +210,10 @@ func (l *linker) convert(conv *markdown.Converter) diag.List {
 					results[i] = conv.Convert(j.path, j.dir, j.body, resolver{l})
 					continue
 				}
-				hash := maphash.Bytes(cacheSeed, j.body.Source)
-				res, ok := l.cache.lookup(j.path, j.dir, j.body, hash)
+				res, ok := l.cache.lookup(j.path, j.dir, j.body, j.file)
 				if !ok {
 					res = conv.Convert(j.path, j.dir, j.body, resolver{l})
-					l.cache.store(j.path, j.dir, j.body, hash, res)
+					l.cache.store(j.path, j.dir, j.body, j.file, res)
 				}
 				results[i] = res
 			}

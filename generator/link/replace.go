@@ -1,7 +1,6 @@
 package link
 
 import (
-	"hash/maphash"
 	"html/template"
 	"slices"
 
@@ -28,7 +27,7 @@ func (site *Site) ReplaceBody(s *Story, body content.Body, hash uint64, conv *ma
 		return false
 	}
 	if l.cache != nil {
-		l.cache.store(s.Path, s.Dir, body, maphash.Bytes(cacheSeed, body.Source), res)
+		l.cache.store(s.Path, s.Dir, body, hash, res)
 	}
 	story := *s.Story // the checked story may be shared with check's cache
 	story.Body, story.Hash = body, hash

@@ -3,6 +3,7 @@ package load
 import (
 	"hash/maphash"
 	"io/fs"
+	"path"
 	"sync"
 	"time"
 
@@ -18,6 +19,9 @@ type Cache struct {
 	mu      sync.Mutex
 	entries map[string]cached
 	seen    map[string]bool
+	// changed, when not nil, holds the paths that changed since the last
+	// load (see Changed); it lasts for one load.
+	changed map[string]bool
 }
 
 type cached struct {
@@ -42,10 +46,40 @@ func (c *Cache) begin() {
 	c.mu.Unlock()
 }
 
+// Changed tells the cache which paths changed since the last load, as a
+// file watcher saw them (files, or folders for everything below them).
+// The next load then reuses its entry for any other file without looking
+// at the file, which at 10,000 stories spares 10,000 stat calls. Without
+// a call to Changed, a load checks every file's size and modification
+// time.
+func (c *Cache) Changed(paths []string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.changed = map[string]bool{}
+	for _, p := range paths {
+		c.changed[p] = true
+	}
+}
+
+// trusted reports whether the entry of p can be used without a stat.
+// The caller holds c.mu.
+func (c *Cache) trusted(p string) bool {
+	if c.changed == nil {
+		return false
+	}
+	for q := p; q != "." && q != "/" && q != ""; q = path.Dir(q) {
+		if c.changed[q] {
+			return false
+		}
+	}
+	return true
+}
+
 // end forgets the files that were not part of the last load.
 func (c *Cache) end() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.changed = nil
 	for p := range c.entries {
 		if !c.seen[p] {
 			delete(c.entries, p)
@@ -57,6 +91,14 @@ func (c *Cache) end() {
 // parse fills f from the cache when the file is unchanged, or parses it
 // and remembers the result.
 func (c *Cache) parse(fsys fs.FS, f *File) diag.List {
+	c.mu.Lock()
+	if e, ok := c.entries[f.Path]; ok && c.trusted(f.Path) {
+		c.seen[f.Path] = true
+		c.mu.Unlock()
+		f.Doc, f.Front, f.Hash = e.doc, e.front, e.hash
+		return e.diags
+	}
+	c.mu.Unlock()
 	info, err := fs.Stat(fsys, f.Path)
 	if err != nil {
 		return parseFile(fsys, f)
