@@ -11,6 +11,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -271,6 +272,11 @@ func (b *Builder) BuildChanged(changed []string) (*Update, error) {
 			b.files, b.site, b.renderer = nil, nil, nil
 		}
 		return up, err
+	}
+	// The watcher reports site.toml when it may have lost events; then
+	// every file is looked at again.
+	if len(changed) > 0 && !slices.Contains(changed, "site.toml") {
+		b.caches.load.Changed(changed)
 	}
 	return b.Build()
 }

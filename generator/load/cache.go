@@ -119,10 +119,11 @@ func (c *Cache) parse(fsys fs.FS, f *File) diag.List {
 }
 
 // Reparse reads the Markdown file p again, as a load would, and returns
-// its new document and hash beside the document of the last load, so
+// its new document and hash beside the document the cache held for it, so
 // that a caller can tell what part of the file changed. ok is false when
 // the file was not part of the last load or cannot be parsed cleanly now
-// (a full load then reports why). The cache itself is left as it is.
+// (a full load then reports why). The cache keeps the new version, as a
+// load would have.
 func (c *Cache) Reparse(fsys fs.FS, p string) (old, doc *frontmatter.Document, hash uint64, ok bool) {
 	c.mu.Lock()
 	e, found := c.entries[p]
@@ -130,8 +131,18 @@ func (c *Cache) Reparse(fsys fs.FS, p string) (old, doc *frontmatter.Document, h
 	if !found || e.doc == nil || len(e.diags) > 0 {
 		return nil, nil, 0, false
 	}
+	// Stat first: a write after it leaves the entry older than the file,
+	// which the next load notices.
+	info, err := fs.Stat(fsys, p)
+	if err != nil {
+		return nil, nil, 0, false
+	}
 	f := &File{Path: p}
-	if diags := parseFile(fsys, f); len(diags) > 0 || f.Doc == nil {
+	diags := parseFile(fsys, f)
+	c.mu.Lock()
+	c.entries[p] = cached{size: info.Size(), mod: info.ModTime(), doc: f.Doc, front: f.Front, hash: f.Hash, diags: diags}
+	c.mu.Unlock()
+	if len(diags) > 0 || f.Doc == nil {
 		return nil, nil, 0, false
 	}
 	return e.doc, f.Doc, f.Hash, true
