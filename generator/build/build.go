@@ -141,11 +141,13 @@ type caches struct {
 	check  *check.Cache
 	link   *link.Cache
 	search *search.Cache
+	cards  *render.CardCache
 	conv   *markdown.Converter
 }
 
 func newCaches() caches {
-	return caches{load: load.NewCache(), check: check.NewCache(), link: link.NewCache(), search: search.NewCache(), conv: markdown.New()}
+	return caches{load: load.NewCache(), check: check.NewCache(), link: link.NewCache(), search: search.NewCache(),
+		cards: render.NewCardCache(), conv: markdown.New()}
 }
 
 // prepareCached is prepare with caches from earlier builds; c may be nil.

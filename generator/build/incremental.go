@@ -114,7 +114,7 @@ func (b *Builder) Build() (*Update, error) {
 			b.files = nil // the folder was removed or replaced behind our back
 		}
 	}
-	rd := render.New(site, th, render.Options{LiveReload: b.opts.LiveReload, SearchCache: b.caches.search})
+	rd := render.New(site, th, render.Options{LiveReload: b.opts.LiveReload, SearchCache: b.caches.search, CardCache: b.caches.cards})
 	if b.files == nil {
 		up.Full = true
 		err = b.full(rd, up)

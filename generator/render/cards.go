@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"hash/maphash"
 	"html/template"
 	"sync"
 
@@ -19,11 +20,15 @@ import (
 type cardStore struct {
 	t       *template.Template
 	byStory sync.Map // *link.Story → template.HTML
+	// chrome fingerprints what every card shares (see fingerprinter), and
+	// keep, when not nil, keeps cards between builds.
+	chrome uint64
+	keep   *CardCache
 }
 
 // reset starts a build whose cards are rendered with t.
-func (c *cardStore) reset(t *template.Template) {
-	c.t = t
+func (c *cardStore) reset(t *template.Template, chrome uint64, keep *CardCache) {
+	c.t, c.chrome, c.keep = t, chrome, keep
 	c.byStory.Clear()
 }
 
@@ -37,6 +42,14 @@ func (c *cardStore) html(s *link.Story) (template.HTML, error) {
 	if c.t == nil {
 		return "", fmt.Errorf("no card template for story %q", s.Slug)
 	}
+	var key uint64
+	if c.keep != nil {
+		key = cardKey(c.chrome, s)
+		if h, ok := c.keep.get(key); ok {
+			c.byStory.Store(s, h)
+			return h, nil
+		}
+	}
 	var buf bytes.Buffer
 	if err := c.t.ExecuteTemplate(&buf, "card", s); err != nil {
 		return "", fmt.Errorf("rendering the card of %s: %w", s.Path, err)
@@ -44,5 +57,58 @@ func (c *cardStore) html(s *link.Story) (template.HTML, error) {
 	// The card template is html/template: its output is escaped markup.
 	h := template.HTML(buf.String())
 	c.byStory.Store(s, h)
+	if c.keep != nil {
+		c.keep.put(key, h)
+	}
 	return h, nil
+}
+
+// cardKey fingerprints everything a card shows: the story's file and URL,
+// and what all cards share (the theme, the vocabulary, the site's
+// settings).
+func cardKey(chrome uint64, s *link.Story) uint64 {
+	var h maphash.Hash
+	h.SetSeed(fingerprintSeed)
+	writeInt(&h, int(chrome))
+	writeCard(&h, s)
+	return h.Sum64()
+}
+
+// CardCache keeps rendered story cards between builds of one site, as
+// watch and serve do, so that a rebuild which re-renders a hundred list
+// pages does not render the cards of every story on them again. Cards are
+// found by a fingerprint of all they show. It is safe for concurrent use.
+type CardCache struct {
+	mu      sync.Mutex
+	entries map[uint64]template.HTML
+}
+
+// NewCardCache returns an empty CardCache.
+func NewCardCache() *CardCache { return &CardCache{entries: map[uint64]template.HTML{}} }
+
+func (c *CardCache) get(key uint64) (template.HTML, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	h, ok := c.entries[key]
+	return h, ok
+}
+
+func (c *CardCache) put(key uint64, h template.HTML) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.entries[key] = h
+}
+
+// trim forgets every card when the cache holds many more than the site
+// has stories, which old versions of edited stories make it do over a
+// long session.
+func (c *CardCache) trim(stories int) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.entries) > 2*stories+1000 {
+		clear(c.entries)
+	}
 }

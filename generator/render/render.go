@@ -33,6 +33,8 @@ type Options struct {
 	// SearchCache, when set, keeps per-story search index work between
 	// builds.
 	SearchCache *search.Cache
+	// CardCache, when set, keeps rendered story cards between builds.
+	CardCache *CardCache
 	// Release lets each story's converted body go once its page is
 	// rendered, so that a one-shot build of a large site never holds every
 	// page's HTML. The site must not be rendered again afterwards.
@@ -80,7 +82,8 @@ type Unchanged func(path string, fingerprint uint64) bool
 // unchanged says are unchanged.
 func (x *Renderer) All(unchanged Unchanged, emit Emit) error {
 	r := x.r
-	r.theme.cards.reset(r.theme.templates["stories"])
+	x.opts.CardCache.trim(len(r.site.Stories))
+	r.theme.cards.reset(r.theme.templates["stories"], r.prints.chrome, x.opts.CardCache)
 	// The index reads every story's HTML, so it takes its text before any
 	// story page may release it.
 	index := search.FromSiteCached(r.site, x.opts.SearchCache)
