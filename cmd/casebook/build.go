@@ -27,6 +27,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	opts.NoMinify = !*minify
+	opts.LimitMemory = true
 	start := time.Now()
 	res, err := build.Build(opts)
 	if code := report(res, err, "text", false, stderr, stderr); code != exitOK {

@@ -47,6 +47,9 @@ type Options struct {
 	LiveReload string
 	// Strict makes Check report content lint warnings as errors.
 	Strict bool
+	// LimitMemory lets Build set the process's soft memory limit once the
+	// site is linked (see limitMemory); the build command sets it.
+	LimitMemory bool
 }
 
 // Result describes a build or a check.
@@ -94,6 +97,9 @@ func Build(opts Options) (*Result, error) {
 	}
 	releaseSources(site)
 	res.collection = nil
+	if opts.LimitMemory {
+		limitMemory()
+	}
 	out := opts.Out
 	if out == "" {
 		out = filepath.Join(opts.Src, "public")
@@ -111,12 +117,14 @@ func Build(opts Options) (*Result, error) {
 }
 
 // releaseSources lets the garbage collector have the Markdown of every
-// body once link has converted it: nothing after link reads it, and at
-// 10,000 stories the files' bytes are about a fifth of the heap. Only a
+// body once link has converted it, and the positions of front matter
+// values: nothing after link reads them, and at 10,000 stories the files'
+// bytes are about a fifth of the heap. Only a
 // one-shot Build does this; a Builder keeps them in its caches.
 func releaseSources(site *link.Site) {
 	for _, s := range site.Stories {
 		s.Body.Source = nil
+		s.Front = nil // positions, for check's lint rules
 	}
 	for _, p := range site.AllPages() {
 		p.Body.Source = nil
@@ -175,7 +183,7 @@ func readContent(opts Options, res *Result, c *caches) (*config.Config, *content
 		return nil, nil, fmt.Errorf("opening the site folder: %w", err)
 	}
 	defer root.Close()
-	siteFS := root.FS()
+	siteFS := load.SiteFS(root)
 	cfg, err := readConfig(siteFS, opts.BaseURL, res)
 	if err != nil || cfg == nil {
 		return nil, nil, err

@@ -18,6 +18,7 @@ import (
 
 	"github.com/casebook/casebook/generator/content"
 	"github.com/casebook/casebook/generator/link"
+	"github.com/casebook/casebook/generator/load"
 	"github.com/casebook/casebook/generator/publish"
 	"github.com/casebook/casebook/generator/render"
 )
@@ -311,7 +312,7 @@ func (b *Builder) bodies(changed []string) (up *Update, ok bool, err error) {
 		if s == nil {
 			return nil, false, nil
 		}
-		old, doc, hash, ok := b.caches.load.Reparse(root.FS(), p)
+		old, doc, hash, ok := b.caches.load.Reparse(load.SiteFS(root), p)
 		if !ok || doc.Found != old.Found || doc.Format != old.Format || doc.RawLine != old.RawLine ||
 			doc.BodyLine != old.BodyLine || !bytes.Equal(doc.Raw, old.Raw) {
 			return nil, false, nil
