@@ -39,8 +39,5 @@ func limitMemory() {
 		return
 	}
 	live := int64(sample[0].Value.Uint64())
-	if os.Getenv("CASEBOOK_DEBUG_MEM") != "" {
-		println("live", live>>20)
-	}
 	debug.SetMemoryLimit(max(minMemoryLimit, memoryHeadroom*live))
 }
