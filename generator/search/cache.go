@@ -1,104 +1,121 @@
 package search
 
 import (
-	"encoding/json"
 	"strings"
 	"sync"
 )
 
-// Cache keeps the costly per-story parts of an index between builds of
-// one site (watch, serve): a story's plain text, its term scores and its
-// excerpt file, by the story's Doc.Key. A Cache is safe for concurrent use.
+// Cache keeps the work of one build of a site's index for the next (watch,
+// serve), so that a build after a few stories changed costs little more
+// than those stories:
+//
+//   - by Doc.Key, each story's term scores and its x/ file;
+//   - the inverted index of the last build: postings and encoded entry of
+//     every term, the sorted term list, every shard's bytes, every
+//     d/ chunk and the taxonomy term sets; a build where at most
+//     maxPatched stories changed (same number of stories) patches them;
+//   - for FromSiteCached, each story's Doc, reused while the story, its
+//     HTML and its terms are unchanged.
+//
+// Every file is kept with its SHA-256, so unchanged files are never hashed
+// again. A build with a Cache gives exactly the files of one without.
+// A Cache is safe for concurrent use; builds sharing it run one at a time.
 type Cache struct {
-	mu      sync.Mutex
+	// build is held by Stream for a whole build.
+	build sync.Mutex
+	// gen counts builds.
+	gen     uint64
 	entries map[uint64]*cachedDoc
-	used    map[uint64]*cachedDoc
-	// inverted is the inverted index of the last build.
+	// inverted is the index of the last successful build.
 	inverted *invertedIndex
+	// xPaths and dPaths are the paths of x/<n>.json and d/<n>.json by n.
+	xPaths, dPaths []string
+	// words are the index terms seen, by id, dict their ids, so that
+	// stories' scores are kept without pointers for the garbage collector
+	// to follow.
+	dictMu sync.RWMutex
+	dict   map[string]uint32
+	words  []string
+
+	site siteCache
 }
 
+// cachedDoc is the work done for one story.
 type cachedDoc struct {
-	body    string
-	scores  map[string]int
+	key    uint64
+	scores []termScore
+	// excerpt is the x/ file, nil until made, and digest its SHA-256.
 	excerpt []byte
+	digest  [32]byte
 }
 
 // NewCache returns an empty Cache.
-func NewCache() *Cache { return &Cache{entries: map[uint64]*cachedDoc{}} }
-
-func (c *Cache) get(key uint64) *cachedDoc {
-	if c == nil || key == 0 {
-		return nil
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	e := c.entries[key]
-	if e != nil && c.used != nil {
-		c.used[key] = e
-	}
-	return e
+func NewCache() *Cache {
+	return &Cache{entries: map[uint64]*cachedDoc{}, dict: map[string]uint32{}, site: siteCache{byPath: map[string]*siteDoc{}}}
 }
 
-func (c *Cache) put(key uint64, e *cachedDoc) {
-	if c == nil || key == 0 {
+// prune drops the entries of stories not in the index of the last build,
+// once more than a few have piled up: old versions of edited stories are
+// kept for a while, so that undoing an edit is cheap.
+func (c *Cache) prune() {
+	const slack = 256
+	ix := c.inverted
+	if ix == nil || len(c.entries) <= len(ix.docs)+slack {
 		return
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.entries[key] = e
-	if c.used != nil {
-		c.used[key] = e
+	live := make(map[*cachedDoc]bool, len(ix.docs))
+	for _, e := range ix.docs {
+		live[e] = true
+	}
+	for k, e := range c.entries {
+		if !live[e] {
+			delete(c.entries, k)
+		}
 	}
 }
 
-// begin and end bracket one build; entries not used by it are dropped.
-func (c *Cache) begin() {
-	if c == nil {
-		return
+// path returns prefix + n + ".json" from paths, growing it as needed.
+func path(paths *[]string, prefix string, n int) string {
+	for len(*paths) <= n {
+		*paths = append(*paths, numberedPath(prefix, len(*paths)))
 	}
-	c.mu.Lock()
-	c.used = map[uint64]*cachedDoc{}
-	c.mu.Unlock()
+	return (*paths)[n]
 }
 
-func (c *Cache) end() {
-	if c == nil {
-		return
-	}
-	c.mu.Lock()
-	c.entries, c.used = c.used, nil
-	c.mu.Unlock()
+// termScore is a story's score for the term with an id in Cache.words.
+type termScore struct {
+	id    uint32
+	score int32
 }
 
-// scoresOf returns d's term scores, from the cache when possible.
-func (c *Cache) scoresOf(d Doc) map[string]int {
-	if e := c.get(d.Key); e != nil && e.scores != nil {
-		return e.scores
+// scoresOf returns the term scores of d, giving new terms an id. It may
+// be called from several goroutines at once.
+func (c *Cache) scoresOf(d *Doc) []termScore {
+	scores := docScores(*d)
+	out := make([]termScore, 0, len(scores))
+	var missing []string
+	c.dictMu.RLock()
+	for t, s := range scores {
+		if id, ok := c.dict[t]; ok {
+			out = append(out, termScore{id, int32(s)})
+		} else {
+			missing = append(missing, t)
+		}
 	}
-	scores := docScores(d)
-	if e := c.get(d.Key); e != nil {
-		c.mu.Lock()
-		e.scores = scores
-		c.mu.Unlock()
-	} else {
-		c.put(d.Key, &cachedDoc{body: d.Body, scores: scores})
+	c.dictMu.RUnlock()
+	if len(missing) > 0 {
+		c.dictMu.Lock()
+		for _, t := range missing {
+			id, ok := c.dict[t]
+			if !ok {
+				id = uint32(len(c.words))
+				t = strings.Clone(t) // not the story's text
+				c.words = append(c.words, t)
+				c.dict[t] = id
+			}
+			out = append(out, termScore{id, int32(scores[t])})
+		}
+		c.dictMu.Unlock()
 	}
-	return scores
-}
-
-// excerptOf returns the JSON of d's excerpt file.
-func (c *Cache) excerptOf(d Doc) ([]byte, error) {
-	if e := c.get(d.Key); e != nil && e.excerpt != nil {
-		return e.excerpt, nil
-	}
-	data, err := json.Marshal(strings.Join(append(append([]string(nil), d.Questions...), d.Body), " "))
-	if err != nil {
-		return nil, err
-	}
-	if e := c.get(d.Key); e != nil {
-		c.mu.Lock()
-		e.excerpt = data
-		c.mu.Unlock()
-	}
-	return data, nil
+	return out
 }

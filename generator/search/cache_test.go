@@ -3,26 +3,133 @@ package search_test
 import (
 	"bytes"
 	"fmt"
+	"math/rand/v2"
+	"runtime"
+	"slices"
+	"strings"
 	"testing"
+	"weak"
 
 	"github.com/casebook/casebook/generator/search"
 )
 
+// streamed runs Stream and returns its files in the order emitted.
+func streamed(t *testing.T, in search.Input) ([]search.File, *search.Index) {
+	t.Helper()
+	var files []search.File
+	ix, err := search.Stream(in, func(f search.File) error {
+		files = append(files, f)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ix.Files != nil {
+		t.Error("Stream returned files")
+	}
+	return files, ix
+}
+
+// sameFiles reports the differences between two lists of files.
+func sameFiles(t *testing.T, what string, got, want []search.File) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Fatalf("%s: %d files, want %d", what, len(got), len(want))
+	}
+	bad := 0
+	for i := range want {
+		g, w := got[i], want[i]
+		if g.Path != w.Path || !bytes.Equal(g.Data, w.Data) || g.Key != w.Key {
+			if bad++; bad <= 5 {
+				t.Errorf("%s: file %d is %s (key %x):\n%.300s\nwant %s (key %x):\n%.300s", what, i, g.Path, g.Key, g.Data, w.Path, w.Key, w.Data)
+			}
+		}
+	}
+	if bad > 5 {
+		t.Errorf("%s: %d files differ", what, bad)
+	}
+}
+
+// checkCached builds in with cache, by Stream and, every other time, by
+// Build, and checks the files against a fresh build without a cache, and
+// Stream's order and keys.
+func checkCached(t *testing.T, in search.Input, cache *search.Cache, viaBuild bool) {
+	t.Helper()
+	in.Cache = nil
+	fresh, err := search.Build(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in.Cache = cache
+	if viaBuild {
+		cached, err := search.Build(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameFiles(t, "Build with a cache", cached.Files, fresh.Files)
+		if cached.Version != fresh.Version || cached.Stories != fresh.Stories {
+			t.Errorf("cached build: version %s, %d stories; fresh %s, %d", cached.Version, cached.Stories, fresh.Version, fresh.Stories)
+		}
+		return
+	}
+	files, ix := streamed(t, in)
+	// Stream gives the manifest last, Build first.
+	want := append(slices.Clone(fresh.Files[1:]), fresh.Files[0])
+	sameFiles(t, "Stream with a cache", files, want)
+	if ix.Version != fresh.Version || ix.Stories != fresh.Stories {
+		t.Errorf("Stream: version %s, %d stories; fresh build %s, %d", ix.Version, ix.Stories, fresh.Version, fresh.Stories)
+	}
+}
+
+// testWords are the words of test stories: a few in most stories, so
+// that their postings are long and their entries are patched, and many
+// rarer ones, some sharing prefixes, so that shards split.
+var testWords = strings.Fields(`families support housing transport hunger gardens council police
+	school health poverty justice sector theme summer winter relation practice story inquiry
+	system emergent carer carers caring care cared café naïve über zebra zebras zeal zealous
+	zenith zero zone zones zoning youth young yield yellow xylophone water waters watering
+	wave waves vision visit visited visiting value valued values unity union unique umbrella`)
+
+// testBody returns n words drawn by rng, most often the first ones.
+func testBody(rng *rand.Rand, n int) string {
+	var b strings.Builder
+	for i := range n {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		k := rng.IntN(len(testWords))
+		if rng.IntN(2) == 0 {
+			k = rng.IntN(8)
+		}
+		b.WriteString(testWords[k])
+	}
+	return b.String()
+}
+
 // TestCachedBuildsMatchFreshOnes edits, swaps and removes stories between
-// builds that share a Cache and checks every build against a fresh one:
-// the patched inverted index and the cached scores must never leak an old
-// version of a story into the output.
+// builds that share a Cache and checks every build, by Stream and by
+// Build, against a fresh one: the patched inverted index, shards, chunks,
+// term sets and texts must never leak an old version of a story into the
+// output.
 func TestCachedBuildsMatchFreshOnes(t *testing.T) {
+	key := uint64(1)
+	newKey := func() uint64 { key += 2; return key }
 	base := func() []search.Doc {
+		rng := rand.New(rand.NewPCG(1, 1))
 		var docs []search.Doc
 		for i := range 40 {
-			d := doc(fmt.Sprintf("Story %d about families", i), "A summary of support.", fmt.Sprintf("Body %d mentions housing and transport.", i), "inquiry")
-			d.Key = uint64(1000 + i)
+			d := doc(fmt.Sprintf("Story %d about families", i), "A summary of support.", testBody(rng, 30), "inquiry")
+			d.Key = uint64(1000+i)*2 + 1
 			docs = append(docs, d)
 		}
 		return docs
 	}
 	docs := base()
+	rng := rand.New(rand.NewPCG(2, 2))
+	edit := func(d []search.Doc, i int, body string) {
+		d[i].Body, d[i].Key = body, newKey()
+	}
+	taxes := taxonomies
 	steps := []struct {
 		name string
 		edit func([]search.Doc) []search.Doc
@@ -30,46 +137,358 @@ func TestCachedBuildsMatchFreshOnes(t *testing.T) {
 		{"first build", func(d []search.Doc) []search.Doc { return d }},
 		{"unchanged", func(d []search.Doc) []search.Doc { return d }},
 		{"one body edited", func(d []search.Doc) []search.Doc {
-			d[3].Body, d[3].Key = "Now it talks about hunger and gardens.", 5003
+			edit(d, 3, "Now it talks about hunger and gardens.")
+			return d
+		}},
+		{"a sentence added to a body", func(d []search.Doc) []search.Doc {
+			edit(d, 7, d[7].Body+" A zealous zebra visited the zoning council.")
+			return d
+		}},
+		{"the same story again", func(d []search.Doc) []search.Doc {
+			edit(d, 7, d[7].Body+" Zebras again.")
+			return d
+		}},
+		{"several stories in a row", func(d []search.Doc) []search.Doc {
+			for _, i := range []int{0, 1, 2, 20, 39} {
+				edit(d, i, testBody(rng, 25))
+			}
+			return d
+		}},
+		{"the first story's only word removed", func(d []search.Doc) []search.Doc {
+			edit(d, 0, "")
 			return d
 		}},
 		{"a new word in another story", func(d []search.Doc) []search.Doc {
-			d[10].Title, d[10].Key = "Story ten about zebras", 5010
+			d[10].Title, d[10].Key = "Story ten about xenophobia", newKey()
 			return d
 		}},
 		{"the first edit undone", func(d []search.Doc) []search.Doc {
 			d[3] = base()[3]
 			return d
 		}},
-		{"a story removed", func(d []search.Doc) []search.Doc { return append(d[:5:5], d[6:]...) }},
+		{"a story added", func(d []search.Doc) []search.Doc {
+			n := doc("Story new about umbrellas", "Fresh.", testBody(rng, 30), "systems")
+			n.Key = newKey()
+			return slices.Insert(d, 4, n)
+		}},
+		{"a story added at the end", func(d []search.Doc) []search.Doc {
+			n := doc("Story last about yellow", "Old.", testBody(rng, 30))
+			n.Key = newKey()
+			return append(d, n)
+		}},
+		{"a story removed", func(d []search.Doc) []search.Doc { return slices.Delete(d, 5, 6) }},
+		{"a term added to a story", func(d []search.Doc) []search.Doc {
+			d[8].Terms, d[8].Key = [][]string{{"inquiry", "systems"}, {"nhs"}}, newKey()
+			d[8].Facts = []string{"Inquiry", "Systems", "NHS"}
+			return d
+		}},
+		{"a term added to the taxonomy", func(d []search.Doc) []search.Doc {
+			taxes = slices.Clone(taxonomies)
+			taxes[1].Terms = append(slices.Clone(taxes[1].Terms), search.Term{Key: "police", Title: "Police", URL: "/sectors/police/"})
+			d[9].Terms, d[9].Key = [][]string{{}, {"police"}}, newKey()
+			return d
+		}},
+		{"a story made a draft", func(d []search.Doc) []search.Doc {
+			d[11].Draft, d[11].Key = true, newKey()
+			return d
+		}},
+		{"two stories swapped", func(d []search.Doc) []search.Doc {
+			d[12], d[13] = d[13], d[12]
+			return d
+		}},
+		{"a story without a key", func(d []search.Doc) []search.Doc {
+			edit(d, 14, "Uncached unity.")
+			d[14].Key = 0
+			return d
+		}},
+		{"its key back", func(d []search.Doc) []search.Doc {
+			d[14].Key = newKey()
+			return d
+		}},
 		{"many stories edited", func(d []search.Doc) []search.Doc {
 			for i := range d {
-				d[i].Summary, d[i].Key = "Rewritten summary.", d[i].Key+10000
+				d[i].Summary, d[i].Key = "Rewritten summary.", newKey()
 			}
+			return d
+		}},
+		{"one body edited after a rebuild", func(d []search.Doc) []search.Doc {
+			edit(d, 30, testBody(rng, 40))
 			return d
 		}},
 	}
 	cache := search.NewCache()
-	for _, step := range steps {
+	for i, step := range steps {
 		t.Run(step.name, func(t *testing.T) {
 			docs = step.edit(docs)
-			cached, err := search.Build(search.Input{Taxonomies: taxonomies, Docs: docs, Cache: cache})
-			if err != nil {
-				t.Fatal(err)
-			}
-			fresh, err := search.Build(search.Input{Taxonomies: taxonomies, Docs: docs})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(cached.Files) != len(fresh.Files) {
-				t.Fatalf("cached build has %d files, fresh build %d", len(cached.Files), len(fresh.Files))
-			}
-			for i := range fresh.Files {
-				c, f := cached.Files[i], fresh.Files[i]
-				if c.Path != f.Path || !bytes.Equal(c.Data, f.Data) {
-					t.Errorf("%s differs from a fresh build:\ncached %s\nfresh  %s", f.Path, c.Data, f.Data)
-				}
-			}
+			in := search.Input{Taxonomies: taxes, Docs: docs, ShardBytes: 300, Chunk: 3}
+			checkCached(t, in, cache, i%3 == 2)
 		})
+	}
+}
+
+// TestRandomEditsMatchFreshBuilds makes random changes of every kind
+// between builds sharing a Cache, from a fixed seed, and checks each build
+// against a fresh one.
+func TestRandomEditsMatchFreshBuilds(t *testing.T) {
+	for _, seed := range []uint64{1, 2, 3} {
+		t.Run(fmt.Sprint("seed ", seed), func(t *testing.T) {
+			randomEdits(t, seed, 150)
+		})
+	}
+}
+
+func randomEdits(t *testing.T, seed uint64, steps int) {
+	rng := rand.New(rand.NewPCG(seed, 99))
+	key := uint64(1)
+	newKey := func() uint64 { key += 2; return key }
+	principles := []string{"inquiry", "systems"}
+	newDoc := func(i int) search.Doc {
+		d := doc(fmt.Sprintf("Story%d %s", i, testBody(rng, 3)), testBody(rng, 6), testBody(rng, rng.IntN(60)))
+		d.Terms[0] = nil
+		for _, p := range principles {
+			if rng.IntN(2) == 0 {
+				d.Terms[0] = append(d.Terms[0], p)
+			}
+		}
+		if rng.IntN(3) == 0 {
+			d.Questions = []string{testBody(rng, 5) + "?"}
+		}
+		d.Date = d.Date.AddDate(0, 0, rng.IntN(1000))
+		d.Key = newKey()
+		return d
+	}
+	var docs []search.Doc
+	for i := range 60 {
+		docs = append(docs, newDoc(i))
+	}
+	var history []search.Doc // earlier versions, with their keys
+	cache := search.NewCache()
+	taxes := taxonomies
+	chunk, shardBytes := 4, 500
+	for step := range steps {
+		var did []string
+		for range 1 + rng.IntN(3) {
+			i := rng.IntN(len(docs))
+			history = append(history, docs[i])
+			switch op := rng.IntN(20); {
+			case op < 5:
+				docs[i].Body, docs[i].Key = docs[i].Body+" "+testBody(rng, 1+rng.IntN(5)), newKey()
+				did = append(did, "sentence")
+			case op < 7:
+				if f := strings.Fields(docs[i].Body); len(f) > 0 {
+					j := rng.IntN(len(f))
+					f = slices.Delete(f, j, j+1)
+					docs[i].Body, docs[i].Key = strings.Join(f, " "), newKey()
+				}
+				did = append(did, "word removed")
+			case op < 9:
+				docs[i].Body, docs[i].Key = testBody(rng, rng.IntN(80)), newKey()
+				did = append(did, "body")
+			case op < 10:
+				docs[i].Title, docs[i].Key = testBody(rng, 4), newKey()
+				did = append(did, "title")
+			case op < 11:
+				docs[i] = history[rng.IntN(len(history))]
+				did = append(did, "undo")
+			case op < 12:
+				docs = slices.Insert(docs, i, newDoc(len(docs)))
+				did = append(did, "added")
+			case op < 13:
+				docs = slices.Delete(docs, i, i+1)
+				did = append(did, "removed")
+			case op < 14:
+				j := rng.IntN(len(docs))
+				docs[i], docs[j] = docs[j], docs[i]
+				did = append(did, "swapped")
+			case op < 15:
+				docs[i].Draft, docs[i].Key = !docs[i].Draft, newKey()
+				did = append(did, "draft")
+			case op < 16:
+				docs[i].Terms, docs[i].Key = [][]string{{principles[rng.IntN(2)]}, {"nhs"}}, newKey()
+				did = append(did, "terms")
+			case op < 17:
+				docs[i].Key = 0
+				did = append(did, "no key")
+			case op < 18:
+				// Two stories alike, key and all.
+				docs[rng.IntN(len(docs))] = docs[i]
+				did = append(did, "duplicate")
+			case op < 19:
+				taxes = slices.Clone(taxonomies)
+				taxes[0].Terms = append(slices.Clone(taxes[0].Terms), search.Term{Key: fmt.Sprint("new", step), Title: "New", URL: "/new/"})
+				did = append(did, "taxonomy")
+			default:
+				chunk, shardBytes = 2+rng.IntN(5), 200+rng.IntN(800)
+				did = append(did, "sizes")
+			}
+		}
+		if rng.IntN(15) == 0 {
+			for i := range docs {
+				docs[i].Summary, docs[i].Key = testBody(rng, 4), newKey()
+			}
+			did = append(did, "all")
+		}
+		in := search.Input{Taxonomies: taxes, Docs: docs, Chunk: chunk, ShardBytes: shardBytes}
+		checkCached(t, in, cache, step%4 == 3)
+		if t.Failed() {
+			t.Fatalf("step %d (%s) differs from a fresh build", step, strings.Join(did, ", "))
+		}
+	}
+}
+
+// TestStream checks what Stream promises: the manifest last, the other
+// files as Build gives them, keys equal for equal bytes and the version
+// changing with any file.
+func TestStream(t *testing.T) {
+	docs := []search.Doc{
+		doc("One story", "About summer.", "Body one.", "inquiry"),
+		doc("Two stories", "About winter.", "Body two.", "systems"),
+	}
+	in := search.Input{Taxonomies: taxonomies, Docs: docs}
+	files, ix := streamed(t, in)
+	built, err := search.Build(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if last := files[len(files)-1]; last.Path != "index.json" {
+		t.Errorf("last file is %s, want index.json", last.Path)
+	}
+	if built.Files[0].Path != "index.json" {
+		t.Errorf("Build's first file is %s, want index.json", built.Files[0].Path)
+	}
+	if ix.Stories != 2 || ix.Version == "" || ix.Version != built.Version {
+		t.Errorf("Stream: %d stories, version %q; Build's version %q", ix.Stories, ix.Version, built.Version)
+	}
+	if !bytes.Contains(files[len(files)-1].Data, []byte(`"v":"`+ix.Version+`"`)) {
+		t.Errorf("the manifest does not hold version %s", ix.Version)
+	}
+	keys := map[uint64]string{}
+	for _, f := range files {
+		if f.Key == 0 {
+			t.Errorf("%s has key 0", f.Path)
+		}
+		if other, ok := keys[f.Key]; ok && other != string(f.Data) {
+			t.Errorf("%s has the key of other bytes", f.Path)
+		}
+		keys[f.Key] = string(f.Data)
+	}
+	// Two files with the same bytes have the same key.
+	twins := []search.Doc{doc("Same", "S.", "Twin body."), doc("Same", "S.", "Twin body.")}
+	files, _ = streamed(t, search.Input{Taxonomies: taxonomies, Docs: twins})
+	byPath := map[string]search.File{}
+	for _, f := range files {
+		byPath[f.Path] = f
+	}
+	if a, b := byPath["x/0.json"], byPath["x/1.json"]; a.Key != b.Key || !bytes.Equal(a.Data, b.Data) {
+		t.Errorf("equal texts have keys %x and %x", a.Key, b.Key)
+	}
+	// Any change to any file changes the version.
+	for _, change := range []func(d []search.Doc){
+		func(d []search.Doc) { d[1].Body = "Body three." },              // x/1.json
+		func(d []search.Doc) { d[1].Date = d[1].Date.AddDate(1, 0, 0) }, // d/0.json
+		func(d []search.Doc) { d[0].Summary = "About autumn." },         // a shard
+	} {
+		changed := slices.Clone(docs)
+		change(changed)
+		_, other := streamed(t, search.Input{Taxonomies: taxonomies, Docs: changed})
+		if other.Version == ix.Version {
+			t.Errorf("version %s unchanged after a change", ix.Version)
+		}
+	}
+}
+
+// TestStreamEmitError checks that an error from emit stops Stream, and
+// that a Cache still gives right builds after a build that failed.
+func TestStreamEmitError(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 5))
+	var docs []search.Doc
+	for i := range 30 {
+		d := doc(fmt.Sprint("Story ", i), "Summary.", testBody(rng, 40))
+		d.Key = uint64(i)*2 + 1
+		docs = append(docs, d)
+	}
+	in := search.Input{Taxonomies: taxonomies, Docs: docs, ShardBytes: 400, Cache: search.NewCache()}
+	checkCached(t, in, in.Cache, false)
+	all, _ := streamed(t, in)
+	// The first file, a shard, a text and the manifest.
+	for _, stopAt := range []int{0, 3, len(all) - 5, len(all) - 1} {
+		docs[stopAt%len(docs)].Body, docs[stopAt%len(docs)].Key = testBody(rng, 40), uint64(1000+stopAt)*2+1
+		boom := fmt.Errorf("disk full")
+		n := 0
+		_, err := search.Stream(in, func(search.File) error {
+			if n == stopAt {
+				return boom
+			}
+			n++
+			return nil
+		})
+		if err != boom {
+			t.Errorf("Stream returned %v, want emit's error", err)
+		}
+		if n != stopAt {
+			t.Errorf("emit called again after its error")
+		}
+		checkCached(t, in, in.Cache, false)
+	}
+}
+
+func TestStreamUnknownTermWithCache(t *testing.T) {
+	cache := search.NewCache()
+	good := doc("One", "s", "b", "inquiry")
+	good.Key = 3
+	in := search.Input{Taxonomies: taxonomies, Docs: []search.Doc{good}, Cache: cache}
+	checkCached(t, in, cache, false)
+	bad := doc("One", "s", "b", "nonsense")
+	bad.Key = 5
+	in.Docs = []search.Doc{bad}
+	if _, err := search.Stream(in, discard); err == nil || !strings.Contains(err.Error(), `unknown principles term "nonsense"`) {
+		t.Errorf("err = %v, want an unknown term error", err)
+	}
+	in.Docs = []search.Doc{good}
+	checkCached(t, in, cache, false)
+}
+
+// TestStreamKeepsNoFile checks that Stream without a cache lets each file
+// go soon after it is emitted: every so often, and when the manifest
+// comes, none of the files emitted more than a few hundred files before
+// may still be reachable.
+func TestStreamKeepsNoFile(t *testing.T) {
+	rng := rand.New(rand.NewPCG(4, 4))
+	var docs []search.Doc
+	for i := range 1000 {
+		docs = append(docs, doc(fmt.Sprint("Story ", i), testBody(rng, 5), testBody(rng, 60), "inquiry"))
+	}
+	const recent = 200 // files that may be in flight
+	var files []weak.Pointer[byte]
+	var paths []string
+	check := func() {
+		runtime.GC()
+		var held []string
+		for i, w := range files[:max(0, len(files)-recent)] {
+			if w.Value() != nil {
+				held = append(held, paths[i])
+			}
+		}
+		if len(held) > 0 {
+			t.Errorf("%d of %d files still held after %d more: %.10q", len(held), len(files)-recent, recent, held)
+		}
+	}
+	_, err := search.Stream(search.Input{Taxonomies: taxonomies, Docs: docs, ShardBytes: 2000}, func(f search.File) error {
+		if f.Path == "index.json" {
+			check()
+			return nil
+		}
+		files = append(files, weak.Make(&f.Data[0]))
+		paths = append(paths, f.Path)
+		if len(files)%250 == 0 {
+			check()
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) < 1000 {
+		t.Fatalf("%d files", len(files))
 	}
 }

@@ -3,6 +3,8 @@ package search
 import (
 	"encoding/base64"
 	"encoding/json"
+	"math/bits"
+	"strconv"
 	"time"
 )
 
@@ -35,28 +37,151 @@ type manifestTerm struct {
 	Bits string `json:"b"`
 }
 
-func manifestJSON(version string, taxes []Taxonomy, docs []Doc, chunk int, shards []shard) ([]byte, error) {
-	m := manifest{Version: version, Stories: len(docs), Chunk: chunk, Stopwords: Stopwords, Shards: map[string][2]any{}}
+// termSets holds, for every term of every taxonomy, the set of stories
+// carrying it: bit id%8 of byte id/8 of sets[taxonomy][term].
+type termSets struct {
+	sig  uint64 // of the term keys (see termIndexes)
+	n    int    // stories
+	sets [][][]byte
+}
+
+// update makes s the sets of docs. When s holds those of the same terms
+// and as many stories, only the stories changed are looked at again.
+func (s *termSets) update(docs []Doc, taxes []Taxonomy, termIndex []map[string]int, sig uint64, changed []int, all bool) {
+	if all || s.sig != sig || s.n != len(docs) || s.sets == nil {
+		s.sig, s.n = sig, len(docs)
+		s.sets = make([][][]byte, len(termIndex))
+		for i := range termIndex {
+			s.sets[i] = make([][]byte, len(taxes[i].Terms))
+			for j := range s.sets[i] {
+				s.sets[i][j] = make([]byte, (len(docs)+7)/8)
+			}
+		}
+		for id := range docs {
+			s.add(id, &docs[id], termIndex)
+		}
+		return
+	}
+	for _, id := range changed {
+		for _, tax := range s.sets {
+			for _, set := range tax {
+				set[id/8] &^= 1 << (id % 8)
+			}
+		}
+		s.add(id, &docs[id], termIndex)
+	}
+}
+
+func (s *termSets) add(id int, d *Doc, termIndex []map[string]int) {
+	for i, keys := range d.Terms {
+		for _, k := range keys {
+			s.sets[i][termIndex[i][k]][id/8] |= 1 << (id % 8)
+		}
+	}
+}
+
+// manifestOf returns the manifest of an index.
+func manifestOf(version string, taxes []Taxonomy, termIndex []map[string]int, stories, chunk int, shards []cachedShard, sets *termSets) manifest {
+	m := manifest{Version: version, Stories: stories, Chunk: chunk, Stopwords: Stopwords, Shards: make(map[string][2]any, len(shards))}
 	for _, s := range shards {
-		m.Shards[s.key] = [2]any{s.file, len(s.data)}
+		m.Shards[s.key] = [2]any{s.path[len("t/") : len(s.path)-len(".json")], s.size}
 	}
 	for i, tax := range taxes {
 		mt := manifestTax{Name: tax.Name, Title: tax.Title, Param: tax.Param}
 		for _, term := range tax.Terms {
-			bits := make([]byte, (len(docs)+7)/8)
-			count := 0
-			for id, d := range docs {
-				if i < len(d.Terms) && contains(d.Terms[i], term.Key) {
-					bits[id/8] |= 1 << (id % 8)
-					count++
-				}
-			}
+			set := sets.sets[i][termIndex[i][term.Key]]
 			mt.Terms = append(mt.Terms, manifestTerm{Key: term.Key, Title: term.Title, URL: term.URL,
-				Count: count, Bits: base64.StdEncoding.EncodeToString(bits)})
+				Count: setCount(set), Bits: base64.StdEncoding.EncodeToString(set)})
 		}
 		m.Taxonomies = append(m.Taxonomies, mt)
 	}
-	return json.Marshal(m)
+	return m
+}
+
+func setCount(set []byte) int {
+	n := 0
+	for _, b := range set {
+		n += bits.OnesCount8(b)
+	}
+	return n
+}
+
+// manifestJSON returns json.Marshal(manifestOf(…)), written directly: the
+// shards are already in key order, which is the order json.Marshal gives
+// a map.
+func manifestJSON(version string, taxes []Taxonomy, termIndex []map[string]int, stories, chunk int, shards []cachedShard, sets *termSets) []byte {
+	n := 4096 + len(shards)
+	for _, s := range shards {
+		n += len(s.ref)
+	}
+	for _, tax := range taxes {
+		n += len(tax.Terms) * (128 + (stories+2)/3*4)
+	}
+	b := make([]byte, 0, n)
+	b = append(b, `{"v":`...)
+	b = jsonString(b, version)
+	b = append(b, `,"n":`...)
+	b = strconv.AppendInt(b, int64(stories), 10)
+	b = append(b, `,"chunk":`...)
+	b = strconv.AppendInt(b, int64(chunk), 10)
+	b = append(b, `,"stop":[`...)
+	for i, w := range Stopwords {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = jsonString(b, w)
+	}
+	b = append(b, `],"tax":`...)
+	if len(taxes) == 0 {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		for i, tax := range taxes {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, `{"name":`...)
+			b = jsonString(b, tax.Name)
+			b = append(b, `,"title":`...)
+			b = jsonString(b, tax.Title)
+			b = append(b, `,"param":`...)
+			b = jsonString(b, tax.Param)
+			b = append(b, `,"terms":`...)
+			if len(tax.Terms) == 0 {
+				b = append(b, "null"...)
+			} else {
+				b = append(b, '[')
+				for j, term := range tax.Terms {
+					if j > 0 {
+						b = append(b, ',')
+					}
+					set := sets.sets[i][termIndex[i][term.Key]]
+					b = append(b, `{"k":`...)
+					b = jsonString(b, term.Key)
+					b = append(b, `,"t":`...)
+					b = jsonString(b, term.Title)
+					b = append(b, `,"u":`...)
+					b = jsonString(b, term.URL)
+					b = append(b, `,"c":`...)
+					b = strconv.AppendInt(b, int64(setCount(set)), 10)
+					b = append(b, `,"b":"`...)
+					b = base64.StdEncoding.AppendEncode(b, set)
+					b = append(b, `"}`...)
+				}
+				b = append(b, ']')
+			}
+			b = append(b, '}')
+		}
+		b = append(b, ']')
+	}
+	b = append(b, `,"shards":{`...)
+	for i, s := range shards {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, s.ref...)
+	}
+	return append(b, "}}"...)
 }
 
 // chunkDoc is a story in d/<n>.json.
@@ -73,7 +198,8 @@ type chunkDoc struct {
 	Terms [][]int `json:"g"`
 }
 
-func chunkJSON(docs []Doc, termIndex []map[string]int) ([]byte, error) {
+// chunkJSON returns the d/ file of docs.
+func chunkJSON(docs []Doc, termIndex []map[string]int) []byte {
 	out := make([]chunkDoc, len(docs))
 	for i, d := range docs {
 		cd := chunkDoc{Title: d.Title, URL: d.URL, Summary: d.Summary, Date: d.Date.Format(time.DateOnly),
@@ -88,14 +214,9 @@ func chunkJSON(docs []Doc, termIndex []map[string]int) ([]byte, error) {
 		}
 		out[i] = cd
 	}
-	return json.Marshal(out)
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
+	data, err := json.Marshal(out)
+	if err != nil {
+		panic(err) // strings and numbers always marshal
 	}
-	return false
+	return data
 }

@@ -25,12 +25,16 @@
 //
 // Drafts never enter the index. Every string is written with
 // encoding/json, which escapes <, > and &, so a hostile title stays data.
+//
+// Stream builds the index a file at a time, for a build that writes each
+// file as it comes; Build returns them all. A Cache carries the work of
+// one build to the next, so that watch mode rebuilds the index after an
+// edit in a few milliseconds (see Cache).
 package search
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
+	"hash/maphash"
 	"math/bits"
 	"runtime"
 	"sync"
@@ -106,11 +110,16 @@ type Doc struct {
 type File struct {
 	Path string
 	Data []byte
-	Key  uint64
+	// Key identifies Data: equal for equal bytes, different (but for a
+	// 64-bit collision) for different ones, never 0. It is the start of
+	// the SHA-256 of Data, kept with the data by a Cache, so a caller can
+	// skip writing a file whose Key did not change since the last build.
+	Key uint64
 }
 
 // Index is a built index.
 type Index struct {
+	// Files are the index files, index.json first; Stream leaves it nil.
 	Files []File
 	// Stories is the number of stories indexed.
 	Stories int
@@ -128,85 +137,76 @@ func (ix *Index) Size() int {
 	return n
 }
 
-// Build builds the index of in. The files are in a fixed order and
-// byte-identical for the same input.
+// Build builds the index of in and returns all its files, index.json
+// first, then the shards (t/), the result chunks (d/) and the texts (x/).
+// The files are byte-identical for the same input.
 func Build(in Input) (*Index, error) {
-	chunk, shardBytes := in.Chunk, in.ShardBytes
-	if chunk <= 0 {
-		chunk = DefaultChunk
-	}
-	if shardBytes <= 0 {
-		shardBytes = DefaultShardBytes
-	}
-	var docs []Doc
-	for _, d := range in.Docs {
-		if !d.Draft {
-			docs = append(docs, d)
-		}
-	}
-	termIndex, err := indexTerms(in.Taxonomies, docs)
-	if err != nil {
-		return nil, err
-	}
-	in.Cache.begin()
-	defer in.Cache.end()
 	var files []File
-	postings, entries := invertCached(docs, in.Cache)
-	shards := shardTerms(postings, shardBytes, entries)
-	for _, s := range shards {
-		files = append(files, File{"t/" + s.file + ".json", s.data, 0})
-	}
-	for start := 0; start < len(docs); start += chunk {
-		data, err := chunkJSON(docs[start:min(len(docs), start+chunk)], termIndex)
-		if err != nil {
-			return nil, err
-		}
-		files = append(files, File{fmt.Sprintf("d/%d.json", start/chunk), data, 0})
-	}
-	for id, d := range docs {
-		data, err := in.Cache.excerptOf(d)
-		if err != nil {
-			return nil, err
-		}
-		files = append(files, File{fmt.Sprintf("x/%d.json", id), data, 0})
-	}
-	h := sha256.New()
-	for _, f := range files {
-		fmt.Fprintf(h, "%s %d\n", f.Path, len(f.Data))
-		h.Write(f.Data)
-	}
-	version := hex.EncodeToString(h.Sum(nil))[:12]
-	man, err := manifestJSON(version, in.Taxonomies, docs, chunk, shards)
+	ix, err := Stream(in, func(f File) error {
+		files = append(files, f)
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	files = append([]File{{"index.json", man, 0}}, files...)
-	return &Index{Files: files, Stories: len(docs), Version: version}, nil
+	// Stream gives the manifest last.
+	ix.Files = make([]File, 0, len(files))
+	ix.Files = append(append(ix.Files, files[len(files)-1]), files[:len(files)-1]...)
+	return ix, nil
 }
 
-// indexTerms maps every taxonomy's term keys to their index, per
-// taxonomy, and checks that documents use only known terms.
-func indexTerms(taxes []Taxonomy, docs []Doc) ([]map[string]int, error) {
+// Stream builds the index of in and hands each file to emit as soon as it
+// is ready, from the calling goroutine, one at a time: the shards (t/),
+// the result chunks (d/), the texts (x/) and last the manifest,
+// index.json, whose version depends on all the others. Without a Cache,
+// Stream keeps no file once emit returns, so the whole index never lives
+// in memory at once; a Cache keeps them for the next build. The files and
+// their order are the same for the same input, with or without a Cache.
+// An error from emit stops Stream, which returns it. The Index returned
+// has no Files.
+//
+// Builds that share a Cache run one at a time: emit must not start
+// another build with the same Cache.
+func Stream(in Input, emit func(File) error) (*Index, error) {
+	b := newBuilder(in, emit)
+	if in.Cache != nil {
+		in.Cache.build.Lock()
+		defer in.Cache.build.Unlock()
+	}
+	return b.run()
+}
+
+// termIndexes maps every taxonomy's term keys to their index, per
+// taxonomy, and returns a fingerprint of all the keys in order.
+func termIndexes(taxes []Taxonomy) ([]map[string]int, uint64) {
+	var h maphash.Hash
+	h.SetSeed(keySeed)
 	out := make([]map[string]int, len(taxes))
 	for i, tax := range taxes {
-		out[i] = map[string]int{}
+		out[i] = make(map[string]int, len(tax.Terms))
 		for j, t := range tax.Terms {
 			out[i][t.Key] = j
+			h.WriteString(t.Key)
+			h.WriteByte(0)
 		}
+		h.WriteByte(1)
 	}
-	for _, d := range docs {
-		if len(d.Terms) > len(taxes) {
-			return nil, fmt.Errorf("search: story %q has terms of %d taxonomies, the index knows %d", d.URL, len(d.Terms), len(taxes))
-		}
-		for i, keys := range d.Terms {
-			for _, k := range keys {
-				if _, ok := out[i][k]; !ok {
-					return nil, fmt.Errorf("search: story %q has unknown %s term %q", d.URL, taxes[i].Name, k)
-				}
+	return out, h.Sum64()
+}
+
+// checkTerms checks that d uses only known terms.
+func checkTerms(taxes []Taxonomy, termIndex []map[string]int, d *Doc) error {
+	if len(d.Terms) > len(taxes) {
+		return fmt.Errorf("search: story %q has terms of %d taxonomies, the index knows %d", d.URL, len(d.Terms), len(taxes))
+	}
+	for i, keys := range d.Terms {
+		for _, k := range keys {
+			if _, ok := termIndex[i][k]; !ok {
+				return fmt.Errorf("search: story %q has unknown %s term %q", d.URL, taxes[i].Name, k)
 			}
 		}
 	}
-	return out, nil
+	return nil
 }
 
 // docScores returns the score of every index term of d.
@@ -246,37 +246,30 @@ func bodyScore(n int) int {
 }
 
 // posting is one story's score for a term.
-type posting struct{ id, score int }
+type posting struct{ id, score int32 }
 
-// invert returns every term's postings, ids ascending. Stories are scored
-// in parallel. Without a cache, each worker folds a story's scores into its
-// own postings as soon as they are computed, so the per-story score maps
-// (the largest part of building an index) never all live at once.
-func invert(docs []Doc, cache *Cache) map[string][]posting {
+// invert returns every term's postings, ids ascending, from the scores of
+// each story, which scoresOf returns (called once per story, on all
+// cores). Each worker folds a story's scores into its own postings as soon
+// as it has them, so that without a cache the per-story score maps (the
+// largest part of building an index) never all live at once.
+func invert(n int, scoresOf func(id int) map[string]int) map[string][]posting {
 	workers := runtime.GOMAXPROCS(0)
 	partial := make([]map[string][]posting, workers)
 	var wg sync.WaitGroup
-	next := make(chan int)
+	next := make(chan int, workers)
 	for w := range workers {
 		partial[w] = map[string][]posting{}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			own := partial[w]
 			for i := range next {
-				var scores map[string]int
-				if cache != nil {
-					scores = cache.scoresOf(docs[i])
-				} else {
-					scores = docScores(docs[i])
-				}
-				for t, sc := range scores {
-					own[t] = append(own[t], posting{i, sc})
+				for t, sc := range scoresOf(i) {
+					own[t] = append(own[t], posting{int32(i), int32(sc)})
 				}
 			}
-		}()
+		})
 	}
-	for i := range docs {
+	for i := range n {
 		next <- i
 	}
 	close(next)

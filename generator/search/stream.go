@@ -1,0 +1,359 @@
+package search
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"hash"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+)
+
+// builder is one run of Stream.
+type builder struct {
+	in                Input
+	emit              func(File) error
+	c                 *Cache
+	chunk, shardBytes int
+	docs              []Doc
+	termIndex         []map[string]int
+	sig               uint64
+	// version hashes a line per file: its path, size and SHA-256.
+	version hash.Hash
+	line    []byte
+	shards  []cachedShard
+	// xPaths and dPaths are the paths of x/ and d/ files by number, the
+	// cache's when there is one.
+	xPaths, dPaths *[]string
+}
+
+func newBuilder(in Input, emit func(File) error) *builder {
+	b := &builder{in: in, emit: emit, c: in.Cache, chunk: in.Chunk, shardBytes: in.ShardBytes, version: sha256.New()}
+	if b.chunk <= 0 {
+		b.chunk = DefaultChunk
+	}
+	if b.shardBytes <= 0 {
+		b.shardBytes = DefaultShardBytes
+	}
+	if b.c != nil {
+		b.xPaths, b.dPaths = &b.c.xPaths, &b.c.dPaths
+	} else {
+		b.xPaths, b.dPaths = new([]string), new([]string)
+	}
+	b.docs = in.Docs
+	for i := range in.Docs {
+		if in.Docs[i].Draft {
+			b.docs = nil
+			for _, d := range in.Docs {
+				if !d.Draft {
+					b.docs = append(b.docs, d)
+				}
+			}
+			break
+		}
+	}
+	return b
+}
+
+func (b *builder) run() (*Index, error) {
+	c, docs := b.c, b.docs
+	b.termIndex, b.sig = termIndexes(b.in.Taxonomies)
+	var ix *invertedIndex
+	var changed []int
+	patched := false
+	if c != nil {
+		c.gen++
+		ix, c.inverted = c.inverted, nil // back once the build succeeds
+		changed, patched = ix.patchable(docs)
+	}
+	check := changed
+	if !patched || ix.sig != b.sig {
+		check = nil
+		for id := range docs {
+			check = append(check, id)
+		}
+	}
+	for _, id := range check {
+		if err := checkTerms(b.in.Taxonomies, b.termIndex, &docs[id]); err != nil {
+			if c != nil {
+				c.inverted = ix // untouched
+			}
+			return nil, err
+		}
+	}
+	if patched {
+		ix.patch(docs, changed, c)
+	} else {
+		ix = newIndex(docs, c)
+	}
+	ix.sets.update(docs, b.in.Taxonomies, b.termIndex, b.sig, ix.changed, ix.all)
+	if err := b.shardFiles(ix); err != nil {
+		return nil, err
+	}
+	if err := b.chunkFiles(ix); err != nil {
+		return nil, err
+	}
+	if err := b.excerptFiles(ix); err != nil {
+		return nil, err
+	}
+	version := hex.EncodeToString(b.version.Sum(nil))[:12]
+	man := manifestJSON(version, b.in.Taxonomies, b.termIndex, len(docs), b.chunk, b.shards, &ix.sets)
+	if err := b.emit(File{Path: "index.json", Data: man, Key: fileKey(sha256.Sum256(man))}); err != nil {
+		return nil, err
+	}
+	if c != nil {
+		ix.sig = b.sig
+		c.inverted = ix
+		c.prune()
+	}
+	return &Index{Stories: len(docs), Version: version}, nil
+}
+
+// file emits the numbered file path, whose SHA-256 is digest, and adds
+// its size and digest to the version (see section).
+func (b *builder) file(path string, data []byte, digest *[32]byte) error {
+	b.line = binary.LittleEndian.AppendUint64(b.line[:0], uint64(len(data)))
+	b.line = append(b.line, digest[:]...)
+	b.version.Write(b.line)
+	return b.emit(File{Path: path, Data: data, Key: fileKey(*digest)})
+}
+
+// section starts the numbered files of one kind in the version.
+func (b *builder) section(kind string, n int) {
+	b.line = append(b.line[:0], '\n')
+	b.line = append(b.line, kind...)
+	b.line = append(b.line, ' ')
+	b.line = strconv.AppendInt(b.line, int64(n), 10)
+	b.line = append(b.line, '\n')
+	b.version.Write(b.line)
+}
+
+// fileKey is File.Key of a file with SHA-256 digest.
+func fileKey(digest [32]byte) uint64 { return binary.LittleEndian.Uint64(digest[:8]) | 1 }
+
+// shardFiles emits the t/ files. A cached index keeps them and, after a
+// patch, encodes again only the shards holding a touched term.
+func (b *builder) shardFiles(ix *invertedIndex) error {
+	ix.specs = layout(ix.specs[:0], &ix.cum, ix.sorted, ix.sizes, b.shardBytes)
+	specs, old := ix.specs, ix.shards
+	// The shards of this build go where those of the one before the
+	// last were.
+	shards := ix.spare
+	if cap(shards) < len(specs) {
+		shards = make([]cachedShard, len(specs), len(specs)+len(specs)/4)
+	}
+	shards = shards[:len(specs)]
+	dirty := 0
+	touched := ix.touched
+	for i, s := range specs {
+		// Shards, old and new, and touched terms are all in key order.
+		for len(old) > 0 && old[0].key < s.key {
+			old = old[1:]
+		}
+		for len(touched) > 0 && touched[0] < s.key {
+			touched = touched[1:]
+		}
+		hit := len(touched) > 0 && (touched[0] == s.key || !s.own && strings.HasPrefix(touched[0], s.key))
+		if !ix.all && len(old) > 0 && old[0].key == s.key && old[0].own == s.own && !hit {
+			shards[i] = old[0]
+		} else {
+			shards[i] = cachedShard{key: s.key, own: s.own}
+			dirty++
+		}
+	}
+	made := func(i int) {
+		sh, s := &shards[i], specs[i]
+		if sh.data != nil {
+			return
+		}
+		size := 0
+		for k := s.lo; k < s.hi; k++ {
+			size += ix.sizes[k]
+		}
+		if ix.keep && s.hi-s.lo == 1 {
+			sh.data = ix.infos[s.lo].shard // the term's own
+		} else {
+			sh.data = shardData(s.lo, s.hi, size, func(k int, buf []byte) []byte {
+				if ix.keep {
+					return append(buf, ix.infos[k].entry()...)
+				}
+				return appendEntry(buf, ix.sorted[k], ix.infos[k].list)
+			})
+		}
+		sh.digest = sha256.Sum256(sh.data)
+		sh.size = len(sh.data)
+		file := shardFile(s.key)
+		sh.path = "t/" + file + ".json"
+		sh.ref = shardRef(s.key, file, sh.size)
+	}
+	err := ordered(len(specs), dirty > 8, made, func(i int) error {
+		sh := &shards[i]
+		// In the version, a shard is its manifest entry and digest.
+		b.version.Write(sh.ref)
+		b.version.Write(sh.digest[:])
+		err := b.emit(File{Path: sh.path, Data: sh.data, Key: fileKey(sh.digest)})
+		if !ix.keep {
+			sh.data = nil
+		}
+		return err
+	})
+	b.shards = shards
+	if ix.keep {
+		clear(ix.shards)
+		ix.spare, ix.shards = ix.shards, shards
+	} else {
+		// Without a cache, the postings are no longer needed.
+		ix.sorted, ix.infos, ix.sizes = nil, nil, nil
+	}
+	return err
+}
+
+// shardRef returns a shard's entry in the manifest.
+func shardRef(key, file string, size int) []byte {
+	b := jsonString(nil, key)
+	b = append(b, ':', '[')
+	b = jsonString(b, file)
+	b = append(b, ',')
+	b = strconv.AppendInt(b, int64(size), 10)
+	return append(b, ']')
+}
+
+// chunkFiles emits the d/ files, reusing those of a patched index that
+// hold no changed story.
+func (b *builder) chunkFiles(ix *invertedIndex) error {
+	n := (len(b.docs) + b.chunk - 1) / b.chunk
+	reuse := !ix.all && ix.chunkSize == b.chunk && ix.sig == b.sig && len(ix.chunks) == n
+	files := ix.chunks
+	if !reuse {
+		files = make([]cachedFile, n)
+	} else {
+		for _, id := range ix.changed {
+			files[id/b.chunk] = cachedFile{}
+		}
+	}
+	made := func(i int) {
+		if files[i].data == nil {
+			data := chunkJSON(b.docs[i*b.chunk:min(len(b.docs), (i+1)*b.chunk)], b.termIndex)
+			files[i] = cachedFile{data, sha256.Sum256(data)}
+		}
+	}
+	b.section("d", n)
+	err := ordered(n, !reuse, made, func(i int) error {
+		err := b.file(path(b.dPaths, "d/", i), files[i].data, &files[i].digest)
+		if !ix.keep {
+			files[i] = cachedFile{}
+		}
+		return err
+	})
+	if ix.keep {
+		ix.chunks, ix.chunkSize = files, b.chunk
+	}
+	return err
+}
+
+// excerptFiles emits the x/ files, kept by story id in a cached index
+// and with each story in the cache.
+func (b *builder) excerptFiles(ix *invertedIndex) error {
+	files := ix.excerpts
+	if !ix.keep {
+		files = make([]cachedFile, len(b.docs))
+	}
+	made := func(id int) {
+		if files[id].data == nil {
+			data := excerptJSON(&b.docs[id])
+			files[id] = cachedFile{data, sha256.Sum256(data)}
+		}
+	}
+	b.section("x", len(b.docs))
+	return ordered(len(b.docs), ix.all, made, func(id int) error {
+		err := b.file(path(b.xPaths, "x/", id), files[id].data, &files[id].digest)
+		if !ix.keep {
+			files[id] = cachedFile{}
+		} else if e := ix.docs[id]; e.excerpt == nil {
+			// Stories with the same key share an entry: set here, one
+			// at a time.
+			e.excerpt, e.digest = files[id].data, files[id].digest
+		}
+		return err
+	})
+}
+
+// excerptJSON returns the x/ file of d: its questions and body.
+func excerptJSON(d *Doc) []byte {
+	data, _ := json.Marshal(strings.Join(append(append([]string(nil), d.Questions...), d.Body), " ")) // a string always marshals
+	return data
+}
+
+// numberedPath returns prefix + n + ".json".
+func numberedPath(prefix string, n int) string {
+	return prefix + strconv.Itoa(n) + ".json"
+}
+
+// ordered calls made(i) and then use(i) for every i in [0, n), use in
+// order from the calling goroutine, and stops at the first error from use.
+// When parallel, made runs on all cores a batch at a time, the next batch
+// while use takes the last; made(i) must then write nothing but what
+// use(i) reads.
+func ordered(n int, parallel bool, made func(int), use func(int) error) error {
+	workers := runtime.GOMAXPROCS(0)
+	if !parallel || n < 2 || workers < 2 {
+		for i := range n {
+			made(i)
+			if err := use(i); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	const batch = 64
+	start := func(lo int) func() {
+		hi := min(lo+batch, n)
+		var next atomic.Int64
+		next.Store(int64(lo))
+		var wg sync.WaitGroup
+		for range min(workers, hi-lo) {
+			wg.Go(func() {
+				for i := int(next.Add(1)) - 1; i < hi; i = int(next.Add(1)) - 1 {
+					made(i)
+				}
+			})
+		}
+		return wg.Wait
+	}
+	wait := start(0)
+	for lo := 0; lo < n; lo += batch {
+		wait()
+		wait = func() {}
+		if lo+batch < n {
+			wait = start(lo + batch)
+		}
+		for i := lo; i < min(lo+batch, n); i++ {
+			if err := use(i); err != nil {
+				wait()
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// parallel calls fn(i) for every i in [0, n) on all cores.
+func parallel(n int, fn func(i int)) {
+	const step = 256
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), (n+step-1)/step) {
+		wg.Go(func() {
+			for lo := int(next.Add(step)) - step; lo < n; lo = int(next.Add(step)) - step {
+				for i := lo; i < min(lo+step, n); i++ {
+					fn(i)
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
