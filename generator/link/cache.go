@@ -6,7 +6,6 @@ import (
 	"sync"
 
 	"github.com/casebook/casebook/generator/content"
-	"github.com/casebook/casebook/generator/markdown"
 )
 
 // Cache keeps converted bodies between builds of one site, as watch and
@@ -27,7 +26,7 @@ type cachedBody struct {
 	// hashing the body again while the file is unchanged; hash is the
 	// body's own, which still matches when only the front matter changed.
 	file, hash uint64
-	res        markdown.Result
+	res        converted
 }
 
 // NewCache returns an empty Cache.
@@ -37,18 +36,18 @@ var cacheSeed = maphash.MakeSeed()
 
 // lookup returns the cached conversion of body, from a file whose hash is
 // file, if still valid.
-func (c *Cache) lookup(path, dir string, body content.Body, file uint64) (markdown.Result, bool) {
+func (c *Cache) lookup(path, dir string, body content.Body, file uint64) (converted, bool) {
 	c.mu.Lock()
 	e, ok := c.entries[path]
 	c.mu.Unlock()
 	if !ok || e.dir != dir || e.line != body.Line {
-		return markdown.Result{}, false
+		return converted{}, false
 	}
 	if file != 0 && e.file == file {
 		return e.res, true
 	}
 	if e.hash != maphash.Bytes(cacheSeed, body.Source) {
-		return markdown.Result{}, false
+		return converted{}, false
 	}
 	if file != 0 {
 		c.mu.Lock()
@@ -59,7 +58,7 @@ func (c *Cache) lookup(path, dir string, body content.Body, file uint64) (markdo
 	return e.res, true
 }
 
-func (c *Cache) store(path, dir string, body content.Body, file uint64, res markdown.Result) {
+func (c *Cache) store(path, dir string, body content.Body, file uint64, res converted) {
 	hash := maphash.Bytes(cacheSeed, body.Source)
 	c.mu.Lock()
 	defer c.mu.Unlock()

@@ -194,7 +194,7 @@ func (l *linker) convert(conv *markdown.Converter) diag.List {
 			jobs = append(jobs, job{t.Path, "content/" + tax.Name, t.Body, t.Hash, t.URL, &t.HTML, nil})
 		}
 	}
-	results := make([]markdown.Result, len(jobs))
+	results := make([]converted, len(jobs))
 	if l.cache != nil {
 		l.cache.begin(l.targetsVersion())
 	}
@@ -207,12 +207,12 @@ func (l *linker) convert(conv *markdown.Converter) diag.List {
 			for i := range next {
 				j := jobs[i]
 				if l.cache == nil {
-					results[i] = conv.Convert(j.path, j.dir, j.body, resolver{l})
+					results[i] = convert(conv, j.path, j.dir, j.body, resolver{l})
 					continue
 				}
 				res, ok := l.cache.lookup(j.path, j.dir, j.body, j.file)
 				if !ok {
-					res = conv.Convert(j.path, j.dir, j.body, resolver{l})
+					res = convert(conv, j.path, j.dir, j.body, resolver{l})
 					l.cache.store(j.path, j.dir, j.body, j.file, res)
 				}
 				results[i] = res
@@ -228,9 +228,7 @@ func (l *linker) convert(conv *markdown.Converter) diag.List {
 	l.links = map[string][]markdown.Link{}
 	for i, j := range jobs {
 		r := results[i]
-		// The HTML comes from goldmark's safe renderer: raw HTML is dropped
-		// and link destinations are checked, so it is trusted markup.
-		*j.out = template.HTML(r.HTML)
+		*j.out = r.html
 		if j.words != nil {
 			*j.words = r.Words
 		}
@@ -246,6 +244,22 @@ func (l *linker) convert(conv *markdown.Converter) diag.List {
 // readingMinutes is the reading time of a body of words words, rounded,
 // at 200 words a minute and at least a minute.
 func readingMinutes(words int) int { return max(1, (words+100)/200) }
+
+// converted is a converted body with its HTML as a string, made once: a
+// rebuild that finds every body in the cache then copies no HTML.
+type converted struct {
+	markdown.Result
+	html template.HTML
+}
+
+func convert(conv *markdown.Converter, path, dir string, body content.Body, r markdown.Resolver) converted {
+	res := conv.Convert(path, dir, body, r)
+	// The HTML comes from goldmark's safe renderer: raw HTML is dropped
+	// and link destinations are checked, so it is trusted markup.
+	html := template.HTML(res.HTML)
+	res.HTML = nil // kept once, as html
+	return converted{Result: res, html: html}
+}
 
 func (l *linker) allPages() []*Page { return l.site.AllPages() }
 

@@ -1,7 +1,6 @@
 package link
 
 import (
-	"html/template"
 	"slices"
 
 	"github.com/casebook/casebook/generator/content"
@@ -22,7 +21,7 @@ func (site *Site) ReplaceBody(s *Story, body content.Body, hash uint64, conv *ma
 	if l == nil || l.bySlug[s.Slug] != s {
 		return false
 	}
-	res := conv.Convert(s.Path, s.Dir, body, resolver{l})
+	res := convert(conv, s.Path, s.Dir, body, resolver{l})
 	if len(res.Diags) > 0 || !sameTargets(l.links[s.URL], res.Links) {
 		return false
 	}
@@ -32,7 +31,7 @@ func (site *Site) ReplaceBody(s *Story, body content.Body, hash uint64, conv *ma
 	story := *s.Story // the checked story may be shared with check's cache
 	story.Body, story.Hash = body, hash
 	s.Story = &story
-	s.HTML = template.HTML(res.HTML)
+	s.HTML = res.html
 	s.Words = res.Words
 	s.ReadingMinutes = readingMinutes(res.Words)
 	l.links[s.URL] = res.Links
