@@ -244,7 +244,7 @@ func renderTo(site *link.Site, th *render.Theme, opts Options, stage *publish.St
 	var files, bytes atomic.Int64
 	bufs := sync.Pool{New: func() any { return new([]byte) }}
 	emit := func(p string, data []byte) error {
-		if !opts.NoMinify {
+		if !opts.NoMinify && !render.Compact(p) {
 			bp := bufs.Get().(*[]byte)
 			defer bufs.Put(bp)
 			*bp = minifier().Minify((*bp)[:0], p, data)

@@ -248,9 +248,6 @@ func (c *changes) emit(name string, data []byte) error {
 		c.p.record(name, d, false)
 		return nil
 	}
-	if c.b.opts.NoMinify {
-		data = bytes.Clone(data) // render reuses its buffer after emit returns
-	}
 	c.mu.Lock()
 	c.changed = append(c.changed, outFile{name, data})
 	c.mu.Unlock()
@@ -424,10 +421,11 @@ func (k *keyRecorder) same(prev map[string]uint64, name string, key uint64) bool
 	return ok && old == key
 }
 
-// minify returns data minified unless the options say not to.
+// minify returns data minified unless the options say not to or the file
+// is compact already; either way the result is a new slice.
 func (b *Builder) minify(name string, data []byte) []byte {
-	if b.opts.NoMinify {
-		return data
+	if b.opts.NoMinify || render.Compact(name) {
+		return bytes.Clone(data) // render reuses its buffer after emit returns
 	}
 	return minifier().Minify(nil, name, data)
 }

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"strings"
 
 	"github.com/casebook/casebook/generator/link"
 	"github.com/casebook/casebook/generator/search"
@@ -39,6 +40,13 @@ func (r *renderer) searchPage(jobs *[]job) {
 	cfg := r.site.Config
 	*jobs = append(*jobs, job{path: "search/index.html", render: r.page("search", &Page{Title: "Search", Description: "Search the stories of " + cfg.Title,
 		Canonical: cfg.Abs("search/"), Breadcrumbs: []Crumb{{"Home", cfg.Rel("")}}})})
+}
+
+// Compact reports whether the output file at path is written as compact
+// as it can be by casebook itself, so that minifying it would only cost
+// time: the files of the search index (not its page).
+func Compact(path string) bool {
+	return strings.HasPrefix(path, "search/") && path != "search/index.html"
 }
 
 // searchFiles builds the search index (see package search) and adds a job
