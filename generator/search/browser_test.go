@@ -3,9 +3,15 @@ package search_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -79,7 +85,7 @@ func location(t *testing.T, ctx context.Context) *url.URL {
 func TestSearchInBrowser(t *testing.T) {
 	root := e2e.RepoRoot(t)
 	ctx := e2e.Browser(t)
-	base, _ := e2e.ServeSite(t, root)
+	base, dir := e2e.ServeSite(t, root)
 	const results = ".search-results .card"
 
 	t.Run("typing summer lists the summer holiday story first", func(t *testing.T) {
@@ -238,6 +244,53 @@ func TestSearchInBrowser(t *testing.T) {
 		}
 	})
 
+	// The texts of the excerpts are byte ranges of group files; a server
+	// that ignores Range sends a group whole, which the script keeps.
+	for _, honour := range []bool{true, false} {
+		name := "excerpts from a server that honours Range"
+		if !honour {
+			name = "excerpts from a server that ignores Range"
+		}
+		t.Run(name, func(t *testing.T) {
+			srv := newTextServer(t, dir, honour)
+			if err := chromedp.Do(ctx, chromedp.Navigate(srv.url+"search/?q=summer")); err != nil {
+				t.Fatal(err)
+			}
+			waitResults(t, ctx, results)
+			// The summer holiday story, first, says summer in its body.
+			tctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+			defer cancel()
+			if _, err := chromedp.Run(tctx, chromedp.Poll[bool](`document.querySelector(".search-results > li:first-child .excerpt mark") !== null`)); err != nil {
+				t.Fatalf("the first result shows no excerpt with a marked word: %v", err)
+			}
+			got := waitResults(t, ctx, results)
+			if !strings.Contains(strings.ToLower(got[0].Excerpt), "summer") || !containsFold(got[0].Marks, "summer") {
+				t.Errorf("first result's excerpt %q with marks %q, want summer marked", got[0].Excerpt, got[0].Marks)
+			}
+			srv.check(t, honour)
+			// Every story's text, as the script reads it, is the one its
+			// chunk points at in the group file.
+			texts, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(async () => {
+				const ix = new casebookSearch.Index(document.querySelector("form[data-search]").dataset.search);
+				await ix.ready;
+				return Promise.all(Array.from({length: ix.m.n}, (_, id) => ix.text(id)));
+			})()`, chromedp.EvalAwaitPromise))
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := builtTexts(t, filepath.Join(dir, "search"))
+			if len(texts) != len(want) || len(want) < 10 {
+				t.Fatalf("the script read %d texts, the index holds %d", len(texts), len(want))
+			}
+			for id := range want {
+				if texts[id] != want[id] {
+					t.Errorf("text of story %d reads %.80q, want %.80q", id, texts[id], want[id])
+				}
+			}
+			srv.check(t, honour)
+		})
+	}
+
 	t.Run("axe", func(t *testing.T) {
 		pages := []struct{ name, path, cards string }{
 			{"search", "search/?q=summer", results},
@@ -272,6 +325,127 @@ func TestSearchInBrowser(t *testing.T) {
 			}
 		}
 	})
+}
+
+// textServer serves a built site, records the requests for search/x/
+// files, and may strip their Range header, as a server that ignores
+// Range does.
+type textServer struct {
+	url  string
+	mu   sync.Mutex
+	seen []textRequest
+}
+
+type textRequest struct {
+	path, rng string
+	status    int
+}
+
+func newTextServer(t *testing.T, dir string, honour bool) *textServer {
+	s := &textServer{}
+	site := e2e.NewSiteHandler(dir)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// A cached answer would hide the requests.
+		w.Header().Set("Cache-Control", "no-store")
+		if !strings.HasPrefix(r.URL.Path, "/search/x/") {
+			site.ServeHTTP(w, r)
+			return
+		}
+		req := textRequest{path: r.URL.Path, rng: r.Header.Get("Range")}
+		if !honour {
+			r.Header.Del("Range")
+		}
+		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+		site.ServeHTTP(rec, r)
+		req.status = rec.status
+		s.mu.Lock()
+		s.seen = append(s.seen, req)
+		s.mu.Unlock()
+	}))
+	t.Cleanup(srv.Close)
+	s.url = srv.URL + "/"
+	return s
+}
+
+// check checks the text requests since the last check: all asked for a
+// range, with the index's version; a server that honours Range answered
+// each with part of the file, one that ignores it each group whole, once.
+func (s *textServer) check(t *testing.T, honour bool) {
+	t.Helper()
+	s.mu.Lock()
+	seen := s.seen
+	s.seen = nil
+	s.mu.Unlock()
+	if len(seen) == 0 {
+		t.Fatal("no text was fetched")
+	}
+	groups := map[string]int{}
+	for _, r := range seen {
+		groups[r.path]++
+		if !strings.HasPrefix(r.rng, "bytes=") || !strings.HasSuffix(r.path, ".txt") {
+			t.Errorf("%s fetched with Range %q", r.path, r.rng)
+		}
+		if want := map[bool]int{true: http.StatusPartialContent, false: http.StatusOK}[honour]; r.status != want {
+			t.Errorf("%s (Range %q) answered %d, want %d", r.path, r.rng, r.status, want)
+		}
+	}
+	for path, n := range groups {
+		if !honour && n != 1 {
+			t.Errorf("%s fetched whole %d times, want once", path, n)
+		}
+	}
+}
+
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+}
+
+func (r *statusRecorder) WriteHeader(status int) {
+	r.status = status
+	r.ResponseWriter.WriteHeader(status)
+}
+
+// builtTexts returns every story's text as the index files under dir
+// place it: bytes "x" of its d/ chunk entry in its group's x/ file.
+func builtTexts(t *testing.T, dir string) []string {
+	t.Helper()
+	var man struct {
+		N     int `json:"n"`
+		Chunk int `json:"chunk"`
+		Group int `json:"xg"`
+	}
+	read := func(name string) []byte {
+		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return data
+	}
+	if err := json.Unmarshal(read("index.json"), &man); err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for id := range man.N {
+		var chunk []struct {
+			X [2]int `json:"x"`
+		}
+		if err := json.Unmarshal(read(fmt.Sprintf("d/%d.json", id/man.Chunk)), &chunk); err != nil {
+			t.Fatal(err)
+		}
+		x := chunk[id%man.Chunk].X
+		out = append(out, string(read(fmt.Sprintf("x/%d.txt", id/man.Group))[x[0]:x[0]+x[1]]))
+	}
+	return out
+}
+
+func containsFold(list []string, want string) bool {
+	for _, s := range list {
+		if strings.EqualFold(s, want) {
+			return true
+		}
+	}
+	return false
 }
 
 // countOf returns the number at the start of the status line.

@@ -9,11 +9,15 @@ import (
 // serve), so that a build after a few stories changed costs little more
 // than those stories:
 //
-//   - by Doc.Key, each story's term scores and its x/ file;
+//   - by Doc.Key, each story's term scores;
 //   - the inverted index of the last build: postings and encoded entry of
 //     every term, the sorted term list, every shard's bytes, every
-//     d/ chunk and the taxonomy term sets; a build where at most
-//     maxPatched stories changed (same number of stories) patches them;
+//     d/ chunk, every x/ group file with where each story's text lies in
+//     it, and the taxonomy term sets; a build where at most maxPatched
+//     stories changed (same number of stories) patches them, and makes
+//     again only the x/ files of the changed stories' groups, by
+//     concatenating the texts of the group's Docs, and the d/ chunks of
+//     the stories whose text changed or moved;
 //   - for FromSiteCached, each story's Doc, reused while the story, its
 //     HTML and its terms are unchanged.
 //
@@ -28,7 +32,7 @@ type Cache struct {
 	entries map[uint64]*cachedDoc
 	// inverted is the index of the last successful build.
 	inverted *invertedIndex
-	// xPaths and dPaths are the paths of x/<n>.json and d/<n>.json by n.
+	// xPaths and dPaths are the paths of x/<n>.txt and d/<n>.json by n.
 	xPaths, dPaths []string
 	// words are the index terms seen, by id, dict their ids, so that
 	// stories' scores are kept without pointers for the garbage collector
@@ -44,9 +48,6 @@ type Cache struct {
 type cachedDoc struct {
 	key    uint64
 	scores []termScore
-	// excerpt is the x/ file, nil until made, and digest its SHA-256.
-	excerpt []byte
-	digest  [32]byte
 }
 
 // NewCache returns an empty Cache.
@@ -74,10 +75,10 @@ func (c *Cache) prune() {
 	}
 }
 
-// path returns prefix + n + ".json" from paths, growing it as needed.
-func path(paths *[]string, prefix string, n int) string {
+// path returns prefix + n + ext from paths, growing it as needed.
+func path(paths *[]string, prefix, ext string, n int) string {
 	for len(*paths) <= n {
-		*paths = append(*paths, numberedPath(prefix, len(*paths)))
+		*paths = append(*paths, numberedPath(prefix, ext, len(*paths)))
 	}
 	return (*paths)[n]
 }

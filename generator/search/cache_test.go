@@ -60,6 +60,7 @@ func checkCached(t *testing.T, in search.Input, cache *search.Cache, viaBuild bo
 	if err != nil {
 		t.Fatal(err)
 	}
+	checkTexts(t, in, fresh.Files)
 	in.Cache = cache
 	if viaBuild {
 		cached, err := search.Build(in)
@@ -67,6 +68,7 @@ func checkCached(t *testing.T, in search.Input, cache *search.Cache, viaBuild bo
 			t.Fatal(err)
 		}
 		sameFiles(t, "Build with a cache", cached.Files, fresh.Files)
+		checkTexts(t, in, cached.Files)
 		if cached.Version != fresh.Version || cached.Stories != fresh.Stories {
 			t.Errorf("cached build: version %s, %d stories; fresh %s, %d", cached.Version, cached.Stories, fresh.Version, fresh.Stories)
 		}
@@ -76,6 +78,7 @@ func checkCached(t *testing.T, in search.Input, cache *search.Cache, viaBuild bo
 	// Stream gives the manifest last, Build first.
 	want := append(slices.Clone(fresh.Files[1:]), fresh.Files[0])
 	sameFiles(t, "Stream with a cache", files, want)
+	checkTexts(t, in, files)
 	if ix.Version != fresh.Version || ix.Stories != fresh.Stories {
 		t.Errorf("Stream: version %s, %d stories; fresh build %s, %d", ix.Version, ix.Stories, fresh.Version, fresh.Stories)
 	}
@@ -220,7 +223,7 @@ func TestCachedBuildsMatchFreshOnes(t *testing.T) {
 	for i, step := range steps {
 		t.Run(step.name, func(t *testing.T) {
 			docs = step.edit(docs)
-			in := search.Input{Taxonomies: taxes, Docs: docs, ShardBytes: 300, Chunk: 3}
+			in := search.Input{Taxonomies: taxes, Docs: docs, ShardBytes: 300, Chunk: 3, Group: 7}
 			checkCached(t, in, cache, i%3 == 2)
 		})
 	}
@@ -264,7 +267,7 @@ func randomEdits(t *testing.T, seed uint64, steps int) {
 	var history []search.Doc // earlier versions, with their keys
 	cache := search.NewCache()
 	taxes := taxonomies
-	chunk, shardBytes := 4, 500
+	chunk, group, shardBytes := 4, 9, 500
 	for step := range steps {
 		var did []string
 		for range 1 + rng.IntN(3) {
@@ -318,7 +321,7 @@ func randomEdits(t *testing.T, seed uint64, steps int) {
 				taxes[0].Terms = append(slices.Clone(taxes[0].Terms), search.Term{Key: fmt.Sprint("new", step), Title: "New", URL: "/new/"})
 				did = append(did, "taxonomy")
 			default:
-				chunk, shardBytes = 2+rng.IntN(5), 200+rng.IntN(800)
+				chunk, group, shardBytes = 2+rng.IntN(5), 1+rng.IntN(20), 200+rng.IntN(800)
 				did = append(did, "sizes")
 			}
 		}
@@ -328,7 +331,7 @@ func randomEdits(t *testing.T, seed uint64, steps int) {
 			}
 			did = append(did, "all")
 		}
-		in := search.Input{Taxonomies: taxes, Docs: docs, Chunk: chunk, ShardBytes: shardBytes}
+		in := search.Input{Taxonomies: taxes, Docs: docs, Chunk: chunk, Group: group, ShardBytes: shardBytes}
 		checkCached(t, in, cache, step%4 == 3)
 		if t.Failed() {
 			t.Fatalf("step %d (%s) differs from a fresh build", step, strings.Join(did, ", "))
@@ -346,6 +349,7 @@ func TestStream(t *testing.T) {
 	}
 	in := search.Input{Taxonomies: taxonomies, Docs: docs}
 	files, ix := streamed(t, in)
+	first := files
 	built, err := search.Build(in)
 	if err != nil {
 		t.Fatal(err)
@@ -374,25 +378,35 @@ func TestStream(t *testing.T) {
 	}
 	// Two files with the same bytes have the same key.
 	twins := []search.Doc{doc("Same", "S.", "Twin body."), doc("Same", "S.", "Twin body.")}
-	files, _ = streamed(t, search.Input{Taxonomies: taxonomies, Docs: twins})
+	files, _ = streamed(t, search.Input{Taxonomies: taxonomies, Docs: twins, Group: 1})
 	byPath := map[string]search.File{}
 	for _, f := range files {
 		byPath[f.Path] = f
 	}
-	if a, b := byPath["x/0.json"], byPath["x/1.json"]; a.Key != b.Key || !bytes.Equal(a.Data, b.Data) {
+	if a, b := byPath["x/0.txt"], byPath["x/1.txt"]; a.Key != b.Key || !bytes.Equal(a.Data, b.Data) || len(a.Data) == 0 {
 		t.Errorf("equal texts have keys %x and %x", a.Key, b.Key)
 	}
 	// Any change to any file changes the version.
-	for _, change := range []func(d []search.Doc){
-		func(d []search.Doc) { d[1].Body = "Body three." },              // x/1.json
-		func(d []search.Doc) { d[1].Date = d[1].Date.AddDate(1, 0, 0) }, // d/0.json
-		func(d []search.Doc) { d[0].Summary = "About autumn." },         // a shard
+	for _, c := range []struct {
+		file   string
+		change func(d []search.Doc)
+	}{
+		{"x/0.txt", func(d []search.Doc) { d[1].Body = "Body two!" }}, // the same words, as long: no other file changes
+		{"d/0.json", func(d []search.Doc) { d[1].Date = d[1].Date.AddDate(1, 0, 0) }},
+		{"t/", func(d []search.Doc) { d[0].Summary = "About autumn." }},
 	} {
 		changed := slices.Clone(docs)
-		change(changed)
-		_, other := streamed(t, search.Input{Taxonomies: taxonomies, Docs: changed})
+		c.change(changed)
+		otherFiles, other := streamed(t, search.Input{Taxonomies: taxonomies, Docs: changed})
 		if other.Version == ix.Version {
-			t.Errorf("version %s unchanged after a change", ix.Version)
+			t.Errorf("version %s unchanged after a change to %s", ix.Version, c.file)
+		}
+		if c.file == "x/0.txt" {
+			for i, f := range otherFiles[:len(otherFiles)-1] {
+				if differs := !bytes.Equal(f.Data, first[i].Data); differs != (f.Path == c.file) {
+					t.Errorf("after a text edit, %s differs: %v", f.Path, differs)
+				}
+			}
 		}
 	}
 }
@@ -407,7 +421,7 @@ func TestStreamEmitError(t *testing.T) {
 		d.Key = uint64(i)*2 + 1
 		docs = append(docs, d)
 	}
-	in := search.Input{Taxonomies: taxonomies, Docs: docs, ShardBytes: 400, Cache: search.NewCache()}
+	in := search.Input{Taxonomies: taxonomies, Docs: docs, ShardBytes: 400, Group: 4, Cache: search.NewCache()}
 	checkCached(t, in, in.Cache, false)
 	all, _ := streamed(t, in)
 	// The first file, a shard, a text and the manifest.
@@ -473,7 +487,7 @@ func TestStreamKeepsNoFile(t *testing.T) {
 			t.Errorf("%d of %d files still held after %d more: %.10q", len(held), len(files)-recent, recent, held)
 		}
 	}
-	_, err := search.Stream(search.Input{Taxonomies: taxonomies, Docs: docs, ShardBytes: 2000}, func(f search.File) error {
+	_, err := search.Stream(search.Input{Taxonomies: taxonomies, Docs: docs, ShardBytes: 2000, Group: 5}, func(f search.File) error {
 		if f.Path == "index.json" {
 			check()
 			return nil
@@ -488,7 +502,7 @@ func TestStreamKeepsNoFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(files) < 1000 {
+	if len(files) < 300 {
 		t.Fatalf("%d files", len(files))
 	}
 }

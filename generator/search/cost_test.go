@@ -2,6 +2,8 @@ package search_test
 
 import (
 	"context"
+	"net/http"
+	neturl "net/url"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -25,7 +27,8 @@ var costWords = []string{"support", "families", "housing", "transport", "hunger"
 
 // TestQueryBytes builds a benchmark corpus, answers one-word queries in
 // Chromium, and checks that each downloads at most QueryBudget from
-// search/ (manifest, shards, result chunks and excerpt texts), both when
+// search/ (manifest, shards, result chunks and the byte ranges of the
+// texts in the x/ group files, for the excerpts), both when
 // the query arrives in the URL and when it is typed a letter at a time
 // slowly enough for every prefix to be searched. The corpus has 1,000
 // stories, or CASEBOOK_SEARCH_STORIES; docs/search.md gives the figures
@@ -45,13 +48,14 @@ func TestQueryBytes(t *testing.T) {
 		t.Fatal(err)
 	}
 	base, dir := e2e.ServeSite(t, src)
-	index := dirSize(t, filepath.Join(dir, "search"))
-	t.Logf("%d stories: index %d files, %d bytes", n, index.files, index.bytes)
+	index, by := dirSize(t, filepath.Join(dir, "search"))
+	t.Logf("%d stories: index %d files, %d bytes; t/ %d files, %d bytes; d/ %d files, %d bytes; x/ %d files, %d bytes",
+		n, index.files, index.bytes, by["t"].files, by["t"].bytes, by["d"].files, by["d"].bytes, by["x"].files, by["x"].bytes)
 
 	for _, word := range costWords {
 		t.Run(word, func(t *testing.T) {
-			direct := queryCost(t, ctx, base+"search/?q="+word, "")
-			typed := queryCost(t, ctx, base+"search/", word)
+			direct := queryCost(t, ctx, dir, base+"search/?q="+word, "")
+			typed := queryCost(t, ctx, dir, base+"search/", word)
 			t.Logf("%q: %d bytes in %d files from the URL; %d bytes in %d files typed letter by letter",
 				word, direct.bytes, direct.files, typed.bytes, typed.files)
 			for _, c := range []cost{direct, typed} {
@@ -67,8 +71,10 @@ type cost struct{ files, bytes int }
 
 // queryCost opens url in a fresh page, types typed (if any) one letter at
 // a time, waits until the results and their excerpts have loaded, and
-// returns what the page fetched from search/.
-func queryCost(t *testing.T, ctx context.Context, url, typed string) cost {
+// returns what the page fetched from search/. The texts are byte ranges
+// of their group files: each must have come as a partial response (206),
+// whose body, the range, is what counts. dir is the site served.
+func queryCost(t *testing.T, ctx context.Context, dir, url, typed string) cost {
 	t.Helper()
 	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank"), chromedp.Navigate(url), chromedp.WaitVisible("#search-q")); err != nil {
 		t.Fatal(err)
@@ -88,36 +94,64 @@ func queryCost(t *testing.T, ctx context.Context, url, typed string) cost {
 		t.Fatalf("excerpt texts did not load: %v", err)
 	}
 	type entry struct {
-		Name string
-		Size int
+		Name         string
+		Size, Status int
 	}
-	entries, err := chromedp.Run(ctx, chromedp.Evaluate[[]entry](`performance.getEntriesByType("resource").map(e => ({Name: e.name, Size: e.decodedBodySize}))`))
+	entries, err := chromedp.Run(ctx, chromedp.Evaluate[[]entry](`performance.getEntriesByType("resource").map(e => ({Name: e.name, Size: e.decodedBodySize, Status: e.responseStatus}))`))
 	if err != nil {
 		t.Fatal(err)
 	}
 	var c cost
 	for _, e := range entries {
-		if strings.Contains(e.Name, "/search/") {
-			c.files++
-			c.bytes += e.Size
+		if !strings.Contains(e.Name, "/search/") {
+			continue
+		}
+		c.files++
+		c.bytes += e.Size
+		if !strings.Contains(e.Name, "/search/x/") {
+			continue
+		}
+		u, err := neturl.Parse(e.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		info, err := os.Stat(filepath.Join(dir, filepath.FromSlash(u.Path)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e.Status != http.StatusPartialContent || e.Size <= 0 || int64(e.Size) >= info.Size() {
+			t.Errorf("%s: status %d, %d bytes of %d: want part of the file", e.Name, e.Status, e.Size, info.Size())
 		}
 	}
 	return c
 }
 
-// dirSize counts the index files (.json) under dir and their bytes.
-func dirSize(t *testing.T, dir string) cost {
+// dirSize counts the index files (.json and .txt) under dir and their
+// bytes, in all and by folder (t, d, x; "" for the manifest).
+func dirSize(t *testing.T, dir string) (cost, map[string]cost) {
 	t.Helper()
-	var c cost
-	err := filepath.Walk(dir, func(_ string, info os.FileInfo, err error) error {
-		if err == nil && !info.IsDir() && filepath.Ext(info.Name()) == ".json" {
+	var all cost
+	by := map[string]cost{}
+	err := filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
+		if err != nil || info.IsDir() {
+			return err
+		}
+		if ext := filepath.Ext(p); ext == ".json" || ext == ".txt" {
+			rel, _ := filepath.Rel(dir, filepath.Dir(p))
+			if rel == "." {
+				rel = ""
+			}
+			c := by[rel]
 			c.files++
 			c.bytes += int(info.Size())
+			by[rel] = c
+			all.files++
+			all.bytes += int(info.Size())
 		}
-		return err
+		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return c
+	return all, by
 }

@@ -13,7 +13,9 @@ type manifest struct {
 	Version string `json:"v"`
 	Stories int    `json:"n"`
 	// Chunk is the number of stories in each d/<n>.json.
-	Chunk      int           `json:"chunk"`
+	Chunk int `json:"chunk"`
+	// Group is the number of stories whose texts are in each x/<g>.txt.
+	Group      int           `json:"xg"`
 	Stopwords  []string      `json:"stop"`
 	Taxonomies []manifestTax `json:"tax"`
 	// Shards maps a shard key to [file name, size in bytes].
@@ -81,8 +83,8 @@ func (s *termSets) add(id int, d *Doc, termIndex []map[string]int) {
 }
 
 // manifestOf returns the manifest of an index.
-func manifestOf(version string, taxes []Taxonomy, termIndex []map[string]int, stories, chunk int, shards []cachedShard, sets *termSets) manifest {
-	m := manifest{Version: version, Stories: stories, Chunk: chunk, Stopwords: Stopwords, Shards: make(map[string][2]any, len(shards))}
+func manifestOf(version string, taxes []Taxonomy, termIndex []map[string]int, stories, chunk, group int, shards []cachedShard, sets *termSets) manifest {
+	m := manifest{Version: version, Stories: stories, Chunk: chunk, Group: group, Stopwords: Stopwords, Shards: make(map[string][2]any, len(shards))}
 	for _, s := range shards {
 		m.Shards[s.key] = [2]any{s.path[len("t/") : len(s.path)-len(".json")], s.size}
 	}
@@ -109,7 +111,7 @@ func setCount(set []byte) int {
 // manifestJSON returns json.Marshal(manifestOf(…)), written directly: the
 // shards are already in key order, which is the order json.Marshal gives
 // a map.
-func manifestJSON(version string, taxes []Taxonomy, termIndex []map[string]int, stories, chunk int, shards []cachedShard, sets *termSets) []byte {
+func manifestJSON(version string, taxes []Taxonomy, termIndex []map[string]int, stories, chunk, group int, shards []cachedShard, sets *termSets) []byte {
 	n := 4096 + len(shards)
 	for _, s := range shards {
 		n += len(s.ref)
@@ -124,6 +126,8 @@ func manifestJSON(version string, taxes []Taxonomy, termIndex []map[string]int, 
 	b = strconv.AppendInt(b, int64(stories), 10)
 	b = append(b, `,"chunk":`...)
 	b = strconv.AppendInt(b, int64(chunk), 10)
+	b = append(b, `,"xg":`...)
+	b = strconv.AppendInt(b, int64(group), 10)
 	b = append(b, `,"stop":[`...)
 	for i, w := range Stopwords {
 		if i > 0 {
@@ -196,14 +200,18 @@ type chunkDoc struct {
 	// Terms holds, per taxonomy, the indexes of the story's terms in the
 	// manifest's term list.
 	Terms [][]int `json:"g"`
+	// Text is where the story's text lies in the x/ file of its group:
+	// [byte offset, byte length].
+	Text [2]int `json:"x"`
 }
 
-// chunkJSON returns the d/ file of docs.
-func chunkJSON(docs []Doc, termIndex []map[string]int) []byte {
+// chunkJSON returns the d/ file of docs, whose texts lie at spans.
+func chunkJSON(docs []Doc, spans []span, termIndex []map[string]int) []byte {
 	out := make([]chunkDoc, len(docs))
 	for i, d := range docs {
 		cd := chunkDoc{Title: d.Title, URL: d.URL, Summary: d.Summary, Date: d.Date.Format(time.DateOnly),
-			Shown: d.Date.Format("2 January 2006"), Place: d.Place, Terms: make([][]int, len(termIndex))}
+			Shown: d.Date.Format("2 January 2006"), Place: d.Place, Terms: make([][]int, len(termIndex)),
+			Text: [2]int{spans[i].at, spans[i].n}}
 		for t := range termIndex {
 			cd.Terms[t] = []int{}
 			if t < len(d.Terms) {

@@ -49,12 +49,16 @@ type invertedIndex struct {
 	// specs and cum are room for layout.
 	specs []shardSpec
 	cum   []int
-	// excerpts are the x/ files by story id, when kept.
-	excerpts []cachedFile
+	// groups are the x/ files of the last build, of groupSize stories
+	// each, when kept.
+	groups    []cachedFile
+	groupSize int
 	// chunks are the d/ files of the last build, of chunkSize stories
-	// each, for term keys fingerprinted by sig.
+	// each, for term keys fingerprinted by sig, and spans where they say
+	// the texts are in the x/ files.
 	chunks    []cachedFile
 	chunkSize int
+	spans     []span
 	sig       uint64
 	sets      termSets
 }
@@ -157,12 +161,10 @@ func newIndex(docs []Doc, c *Cache) *invertedIndex {
 			ix.docs[id] = &cachedDoc{key: docs[id].Key, scores: c.scoresOf(&docs[id])}
 		}
 	})
-	ix.excerpts = make([]cachedFile, len(docs))
 	for i, e := range ix.docs {
 		if docs[i].Key != 0 {
 			c.entries[docs[i].Key] = e
 		}
-		ix.excerpts[i] = cachedFile{e.excerpt, e.digest}
 	}
 	// Invert: each worker takes a run of story ids, so the lists of the
 	// workers, one after the other, are in id order.
@@ -260,7 +262,6 @@ func (ix *invertedIndex) patch(docs []Doc, changed []int, c *Cache) {
 		}
 		touched = ix.replace(touched, int32(id), ix.docs[id].scores, e.scores, c)
 		ix.docs[id], ix.keys[id] = e, d.Key
-		ix.excerpts[id] = cachedFile{e.excerpt, e.digest}
 	}
 	// Terms are independent: apply their changes on all cores when there
 	// are many.

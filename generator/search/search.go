@@ -2,19 +2,30 @@
 // script (themes/default/static/search.js) and facet filter (facets.js)
 // read in the browser, with no server.
 //
-// The index is a set of JSON files under search/, split so that a query
+// The index is a set of files under search/, split so that a query
 // fetches only the few it needs:
 //
-//	index.json      the manifest: version, story count, stopwords, every
-//	                taxonomy with its terms (key, title, URL, count and the
-//	                set of stories carrying it, a base64 bitset), and the
-//	                shard table (token prefix → file and size)
+//	index.json      the manifest: version, story count, Chunk ("chunk"),
+//	                Group ("xg"), stopwords, every taxonomy with its terms
+//	                (key, title, URL, count and the set of stories carrying
+//	                it, a base64 bitset), and the shard table (token prefix
+//	                → file and size)
 //	t/<key>.json    a shard: every index term starting with <key>, each with
 //	                its postings [Δid, score, Δid, score, …] (ids ascending)
 //	d/<n>.json      stories n*Chunk … n*Chunk+Chunk-1: title, URL, summary,
-//	                dates, place and term indexes, for result lists
-//	x/<id>.json     one story's questions and body as plain text, fetched only
-//	                for the excerpts of the results on screen
+//	                dates, place, term indexes and where the story's text
+//	                lies in its x/ file ("x": [byte offset, byte length]),
+//	                for result lists
+//	x/<g>.txt       the texts of stories g*Group … g*Group+Group-1, one
+//	                after the other with nothing between them: each its
+//	                questions and body, joined by spaces, as UTF-8 plain
+//	                text. The browser fetches only the byte ranges of the
+//	                results on screen, for their excerpts (HTTP Range
+//	                requests; from a server that ignores Range, a group
+//	                file whole, once).
+//
+// A group file stands for Group stories, so that a site of 10,000 stories
+// writes 100 of them rather than 10,000 files of one text each.
 //
 // Story ids are positions in the site's story order (newest first), so
 // sorting by id is sorting by date. Index terms are Fold-ed, Stem-med words;
@@ -23,8 +34,10 @@
 // above the body, whose weight grows with the number of occurrences but
 // stays below a single mention in the summary.
 //
-// Drafts never enter the index. Every string is written with
-// encoding/json, which escapes <, > and &, so a hostile title stays data.
+// Drafts never enter the index. Every string of the JSON files is written
+// with encoding/json, which escapes <, > and &, so a hostile title stays
+// data; the x/ texts are plain text, which the script only ever puts into
+// the page as text.
 //
 // Stream builds the index a file at a time, for a build that writes each
 // file as it comes; Build returns them all. A Cache carries the work of
@@ -54,6 +67,10 @@ const (
 // DefaultChunk is the number of stories in a d/<n>.json file.
 const DefaultChunk = 10
 
+// DefaultGroup is the number of stories whose texts share an x/<g>.txt
+// file.
+const DefaultGroup = 100
+
 // DefaultShardBytes is the size above which a shard is split by the next
 // letter of its terms.
 const DefaultShardBytes = 24 << 10
@@ -64,9 +81,10 @@ type Input struct {
 	// Docs are the stories in site order, newest first. Drafts among them
 	// are skipped.
 	Docs []Doc
-	// Chunk and ShardBytes override DefaultChunk and DefaultShardBytes
-	// when positive.
+	// Chunk, Group and ShardBytes override DefaultChunk, DefaultGroup
+	// and DefaultShardBytes when positive.
 	Chunk      int
+	Group      int
 	ShardBytes int
 	// Cache, when set, keeps per-story work between builds; see Cache.
 	Cache *Cache
@@ -138,7 +156,8 @@ func (ix *Index) Size() int {
 }
 
 // Build builds the index of in and returns all its files, index.json
-// first, then the shards (t/), the result chunks (d/) and the texts (x/).
+// first, then the shards (t/), the result chunks (d/) and the text groups
+// (x/).
 // The files are byte-identical for the same input.
 func Build(in Input) (*Index, error) {
 	var files []File
@@ -157,7 +176,7 @@ func Build(in Input) (*Index, error) {
 
 // Stream builds the index of in and hands each file to emit as soon as it
 // is ready, from the calling goroutine, one at a time: the shards (t/),
-// the result chunks (d/), the texts (x/) and last the manifest,
+// the result chunks (d/), the text groups (x/) and last the manifest,
 // index.json, whose version depends on all the others. Without a Cache,
 // Stream keeps no file once emit returns, so the whole index never lives
 // in memory at once; a Cache keeps them for the next build. The files and

@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
-	"encoding/json"
 	"hash"
 	"runtime"
 	"strconv"
@@ -19,6 +18,7 @@ type builder struct {
 	emit              func(File) error
 	c                 *Cache
 	chunk, shardBytes int
+	group             int
 	docs              []Doc
 	termIndex         []map[string]int
 	sig               uint64
@@ -26,15 +26,20 @@ type builder struct {
 	version hash.Hash
 	line    []byte
 	shards  []cachedShard
+	// spans locate each story's text in its x/ file.
+	spans []span
 	// xPaths and dPaths are the paths of x/ and d/ files by number, the
 	// cache's when there is one.
 	xPaths, dPaths *[]string
 }
 
 func newBuilder(in Input, emit func(File) error) *builder {
-	b := &builder{in: in, emit: emit, c: in.Cache, chunk: in.Chunk, shardBytes: in.ShardBytes, version: sha256.New()}
+	b := &builder{in: in, emit: emit, c: in.Cache, chunk: in.Chunk, shardBytes: in.ShardBytes, group: in.Group, version: sha256.New()}
 	if b.chunk <= 0 {
 		b.chunk = DefaultChunk
+	}
+	if b.group <= 0 {
+		b.group = DefaultGroup
 	}
 	if b.shardBytes <= 0 {
 		b.shardBytes = DefaultShardBytes
@@ -94,6 +99,7 @@ func (b *builder) run() (*Index, error) {
 	if err := b.shardFiles(ix); err != nil {
 		return nil, err
 	}
+	b.spans = excerptSpans(docs, b.group)
 	if err := b.chunkFiles(ix); err != nil {
 		return nil, err
 	}
@@ -101,7 +107,7 @@ func (b *builder) run() (*Index, error) {
 		return nil, err
 	}
 	version := hex.EncodeToString(b.version.Sum(nil))[:12]
-	man := manifestJSON(version, b.in.Taxonomies, b.termIndex, len(docs), b.chunk, b.shards, &ix.sets)
+	man := manifestJSON(version, b.in.Taxonomies, b.termIndex, len(docs), b.chunk, b.group, b.shards, &ix.sets)
 	if err := b.emit(File{Path: "index.json", Data: man, Key: fileKey(sha256.Sum256(man))}); err != nil {
 		return nil, err
 	}
@@ -190,7 +196,7 @@ func (b *builder) shardFiles(ix *invertedIndex) error {
 		sh.path = "t/" + file + ".json"
 		sh.ref = shardRef(s.key, file, sh.size)
 	}
-	err := ordered(len(specs), dirty > 8, made, func(i int) error {
+	err := ordered(len(specs), 64, dirty > 8, made, func(i int) error {
 		sh := &shards[i]
 		// In the version, a shard is its manifest entry and digest.
 		b.version.Write(sh.ref)
@@ -223,10 +229,10 @@ func shardRef(key, file string, size int) []byte {
 }
 
 // chunkFiles emits the d/ files, reusing those of a patched index that
-// hold no changed story.
+// hold no changed story and no story whose text moved in its x/ file.
 func (b *builder) chunkFiles(ix *invertedIndex) error {
 	n := (len(b.docs) + b.chunk - 1) / b.chunk
-	reuse := !ix.all && ix.chunkSize == b.chunk && ix.sig == b.sig && len(ix.chunks) == n
+	reuse := !ix.all && ix.chunkSize == b.chunk && ix.sig == b.sig && len(ix.chunks) == n && len(ix.spans) == len(b.spans)
 	files := ix.chunks
 	if !reuse {
 		files = make([]cachedFile, n)
@@ -234,71 +240,124 @@ func (b *builder) chunkFiles(ix *invertedIndex) error {
 		for _, id := range ix.changed {
 			files[id/b.chunk] = cachedFile{}
 		}
+		// A text that grew or shrank moves the texts after it in its
+		// group: the chunks of those stories change too.
+		for id, s := range b.spans {
+			if s != ix.spans[id] {
+				files[id/b.chunk] = cachedFile{}
+			}
+		}
 	}
 	made := func(i int) {
 		if files[i].data == nil {
-			data := chunkJSON(b.docs[i*b.chunk:min(len(b.docs), (i+1)*b.chunk)], b.termIndex)
+			lo, hi := i*b.chunk, min(len(b.docs), (i+1)*b.chunk)
+			data := chunkJSON(b.docs[lo:hi], b.spans[lo:hi], b.termIndex)
 			files[i] = cachedFile{data, sha256.Sum256(data)}
 		}
 	}
 	b.section("d", n)
-	err := ordered(n, !reuse, made, func(i int) error {
-		err := b.file(path(b.dPaths, "d/", i), files[i].data, &files[i].digest)
+	err := ordered(n, 64, !reuse, made, func(i int) error {
+		err := b.file(path(b.dPaths, "d/", ".json", i), files[i].data, &files[i].digest)
 		if !ix.keep {
 			files[i] = cachedFile{}
 		}
 		return err
 	})
 	if ix.keep {
-		ix.chunks, ix.chunkSize = files, b.chunk
+		ix.chunks, ix.chunkSize, ix.spans = files, b.chunk, b.spans
 	}
 	return err
 }
 
-// excerptFiles emits the x/ files, kept by story id in a cached index
-// and with each story in the cache.
-func (b *builder) excerptFiles(ix *invertedIndex) error {
-	files := ix.excerpts
-	if !ix.keep {
-		files = make([]cachedFile, len(b.docs))
+// span is where a story's text lies in the x/ file of its group: at
+// byte at, n bytes long.
+type span struct{ at, n int }
+
+// excerptSpans returns the span of every story's text in its x/ file,
+// groups of group stories.
+func excerptSpans(docs []Doc, group int) []span {
+	out := make([]span, len(docs))
+	at := 0
+	for id := range docs {
+		if id%group == 0 {
+			at = 0
+		}
+		out[id] = span{at, excerptLen(&docs[id])}
+		at += out[id].n
 	}
-	made := func(id int) {
-		if files[id].data == nil {
-			data := excerptJSON(&b.docs[id])
-			files[id] = cachedFile{data, sha256.Sum256(data)}
+	return out
+}
+
+// excerptLen returns the length of d's text, appendExcerpt's.
+func excerptLen(d *Doc) int {
+	n := len(d.Body)
+	for _, q := range d.Questions {
+		n += len(q) + 1
+	}
+	return n
+}
+
+// appendExcerpt appends d's text, what a result's excerpt is cut from:
+// its questions and body, joined by spaces.
+func appendExcerpt(buf []byte, d *Doc) []byte {
+	for _, q := range d.Questions {
+		buf = append(append(buf, q...), ' ')
+	}
+	return append(buf, d.Body...)
+}
+
+// excerptFiles emits the x/ files, the texts of the stories of each group
+// one after the other. A cached index keeps them and, after a patch, makes
+// again only the groups holding a changed story, from the stories' Docs.
+func (b *builder) excerptFiles(ix *invertedIndex) error {
+	g := b.group
+	n := (len(b.docs) + g - 1) / g
+	reuse := !ix.all && ix.groupSize == g && len(ix.groups) == n
+	files := ix.groups
+	if !reuse {
+		files = make([]cachedFile, n)
+	} else {
+		for _, id := range ix.changed {
+			files[id/g] = cachedFile{}
 		}
 	}
-	b.section("x", len(b.docs))
-	return ordered(len(b.docs), ix.all, made, func(id int) error {
-		err := b.file(path(b.xPaths, "x/", id), files[id].data, &files[id].digest)
+	made := func(i int) {
+		if files[i].data == nil {
+			lo, hi := i*g, min(len(b.docs), (i+1)*g)
+			last := b.spans[hi-1]
+			data := make([]byte, 0, last.at+last.n)
+			for id := lo; id < hi; id++ {
+				data = appendExcerpt(data, &b.docs[id])
+			}
+			files[i] = cachedFile{data, sha256.Sum256(data)}
+		}
+	}
+	b.section("x", n)
+	// A group is large: make few at a time.
+	err := ordered(n, runtime.GOMAXPROCS(0), !reuse, made, func(i int) error {
+		err := b.file(path(b.xPaths, "x/", ".txt", i), files[i].data, &files[i].digest)
 		if !ix.keep {
-			files[id] = cachedFile{}
-		} else if e := ix.docs[id]; e.excerpt == nil {
-			// Stories with the same key share an entry: set here, one
-			// at a time.
-			e.excerpt, e.digest = files[id].data, files[id].digest
+			files[i] = cachedFile{}
 		}
 		return err
 	})
+	if ix.keep {
+		ix.groups, ix.groupSize = files, g
+	}
+	return err
 }
 
-// excerptJSON returns the x/ file of d: its questions and body.
-func excerptJSON(d *Doc) []byte {
-	data, _ := json.Marshal(strings.Join(append(append([]string(nil), d.Questions...), d.Body), " ")) // a string always marshals
-	return data
-}
-
-// numberedPath returns prefix + n + ".json".
-func numberedPath(prefix string, n int) string {
-	return prefix + strconv.Itoa(n) + ".json"
+// numberedPath returns prefix + n + ext.
+func numberedPath(prefix, ext string, n int) string {
+	return prefix + strconv.Itoa(n) + ext
 }
 
 // ordered calls made(i) and then use(i) for every i in [0, n), use in
 // order from the calling goroutine, and stops at the first error from use.
-// When parallel, made runs on all cores a batch at a time, the next batch
-// while use takes the last; made(i) must then write nothing but what
-// use(i) reads.
-func ordered(n int, parallel bool, made func(int), use func(int) error) error {
+// When parallel, made runs on all cores batch items at a time, the next
+// batch while use takes the last; made(i) must then write nothing but
+// what use(i) reads.
+func ordered(n, batch int, parallel bool, made func(int), use func(int) error) error {
 	workers := runtime.GOMAXPROCS(0)
 	if !parallel || n < 2 || workers < 2 {
 		for i := range n {
@@ -309,7 +368,7 @@ func ordered(n int, parallel bool, made func(int), use func(int) error) error {
 		}
 		return nil
 	}
-	const batch = 64
+	batch = max(batch, 1)
 	start := func(lo int) func() {
 		hi := min(lo+batch, n)
 		var next atomic.Int64

@@ -5,7 +5,7 @@
 (function () {
   'use strict';
   var SUBS = { 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ø': 'o', 'ł': 'l', 'đ': 'd', 'ð': 'd', 'þ': 'th', 'ı': 'i' };
-  var PER_PAGE = 10, PREFIX_BUDGET = 60000;
+  var PER_PAGE = 10, PREFIX_BUDGET = 60000, utf8 = new TextDecoder();
 
   function fold(s) {
     return s.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')
@@ -40,9 +40,11 @@
   function Index(url) {
     var self = this, files = {};
     this.dir = url.replace(/[^/]*$/, '');
+    this.texts = {};
+    this.groups = {};
     function get(path) {
       if (!files[path]) {
-        files[path] = fetch(self.dir + path + '?v=' + self.m.v).then(function (r) {
+        files[path] = fetch(self.url(path)).then(function (r) {
           if (!r.ok) throw new Error(path + ': ' + r.status);
           return r.json();
         });
@@ -69,7 +71,28 @@
     var c = this.m.chunk;
     return this.get('d/' + Math.floor(id / c) + '.json').then(function (list) { return list[id % c]; });
   };
-  Index.prototype.text = function (id) { return this.get('x/' + id + '.json'); };
+  Index.prototype.url = function (path) { return this.dir + path + '?v=' + this.m.v; };
+  // text resolves to a story's questions and body ('' if they cannot be
+  // fetched): bytes d.x = [offset, length] of its group's x/<g>.txt, asked
+  // for by a Range request. A server that ignores Range sends the whole
+  // file, kept for the other stories of the group, which wait for the first
+  // answer from their group to know.
+  Index.prototype.text = function (id) {
+    var self = this, g = 'x/' + Math.floor(id / this.m.xg) + '.txt', groups = this.groups;
+    return this.texts[id] || (this.texts[id] = this.doc(id).then(function (d) {
+      var at = d.x[0], n = d.x[1];
+      function get() {
+        return fetch(self.url(g), { headers: { Range: 'bytes=' + at + '-' + (at + n - 1) } }).then(function (r) {
+          if (!r.ok) throw new Error(g + ': ' + r.status);
+          return r.status === 206 ? r.arrayBuffer().then(function (b) { return utf8.decode(b); }) : r.arrayBuffer();
+        });
+      }
+      function text(got) { return typeof got === 'string' ? got : utf8.decode(new Uint8Array(got, at, n)); }
+      if (!n) return '';
+      if (!groups[g]) return (groups[g] = get()).then(text);
+      return groups[g].then(function (got) { return typeof got === 'string' ? get() : got; }, get).then(text);
+    }).catch(function () { return ''; }));
+  };
   // shards returns the shard files that hold the terms a query word can match.
   Index.prototype.shards = function (w) {
     var m = this.m, want = {}, extra = [], size = 0;
