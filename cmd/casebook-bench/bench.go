@@ -13,6 +13,7 @@ import (
 	"runtime/pprof"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"github.com/casebook/casebook/generator/build"
 	"github.com/casebook/casebook/generator/corpus"
@@ -85,17 +86,23 @@ func bench(opts options, stdout io.Writer) error {
 }
 
 // measure runs the floor and the full build on one corpus, alternately, so
-// that anything else slowing the machine down weighs on both alike.
+// that anything else slowing the machine down weighs on both alike. Before
+// each run the file system's dirty pages are written out (untimed), so
+// that no run pays for writing back what the one before it wrote: on a
+// slow disk that made later runs of a size, and so the larger size as a
+// whole, slower than the earlier ones.
 func measure(n int, site string, opts options, casebookBin, floorBin string, stdout io.Writer) (result, error) {
 	res := result{stories: n}
 	out := filepath.Join(opts.dir, "out-"+strconv.Itoa(n))
 	floorOut := filepath.Join(opts.dir, "floor-"+strconv.Itoa(n))
 	var builds, floors []sample
 	for i := range opts.runs {
+		syscall.Sync()
 		f, err := runChild(floorBin, "-src", site, "-out", floorOut)
 		if err != nil {
 			return res, err
 		}
+		syscall.Sync()
 		b, err := runChild(casebookBin, "build", "-src", site, "-out", out)
 		if err != nil {
 			return res, err
