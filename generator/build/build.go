@@ -62,7 +62,9 @@ type Result struct {
 	Bytes int64
 	// Out is the absolute output folder.
 	Out string
-	// Site is the linked site, when the content had no errors.
+	// Site is the linked site, when the content had no errors. After
+	// Build its bodies are released (no Markdown, no HTML, no front
+	// matter positions): see releaseSources and render.Options.Release.
 	Site *link.Site
 	// collection is the checked content, kept for Check's lint rules.
 	collection *content.Collection
