@@ -2,11 +2,9 @@ package check
 
 import (
 	"bytes"
-	"path/filepath"
-	"strings"
 	"testing"
 
-	"golang.org/x/tools/txtar"
+	"github.com/casebook/casebook/generator/internal/fixtures"
 
 	"github.com/casebook/casebook/generator/load"
 )
@@ -15,21 +13,7 @@ import (
 // a small vocabulary: no panic, and every diagnostic about the story lies
 // inside it.
 func FuzzCheckStory(f *testing.F) {
-	archives, _ := filepath.Glob("../build/testdata/*/*.txtar")
-	if len(archives) == 0 {
-		f.Fatal("no fixtures found in ../build/testdata")
-	}
-	for _, a := range archives {
-		ar, err := txtar.ParseFile(a)
-		if err != nil {
-			f.Fatal(err)
-		}
-		for _, file := range ar.Files {
-			if strings.HasPrefix(file.Name, "content/stories/") && strings.HasSuffix(file.Name, ".md") {
-				f.Add(file.Data)
-			}
-		}
-	}
+	fixtures.AddMarkdownSeeds(f, "content/stories/")
 	f.Fuzz(func(t *testing.T, src []byte) {
 		doc, front, diags := load.Parse("content/stories/x.md", src)
 		if diags.HasErrors() {

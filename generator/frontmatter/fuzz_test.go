@@ -2,38 +2,16 @@ package frontmatter
 
 import (
 	"bytes"
-	"path/filepath"
-	"strings"
 	"testing"
 
-	"golang.org/x/tools/txtar"
+	"github.com/casebook/casebook/generator/internal/fixtures"
 )
-
-// addFixtureSeeds adds every Markdown file of the build package's
-// whole-site fixtures and bad inputs to the fuzzer's corpus.
-func addFixtureSeeds(f *testing.F) {
-	archives, _ := filepath.Glob("../build/testdata/*/*.txtar")
-	if len(archives) == 0 {
-		f.Fatal("no fixtures found in ../build/testdata")
-	}
-	for _, a := range archives {
-		ar, err := txtar.ParseFile(a)
-		if err != nil {
-			f.Fatal(err)
-		}
-		for _, file := range ar.Files {
-			if strings.HasSuffix(file.Name, ".md") {
-				f.Add(file.Data)
-			}
-		}
-	}
-}
 
 // FuzzSplitDecode feeds arbitrary files to Normalize, Split and Decode:
 // they must never panic, and every decoded position must lie inside the
 // file.
 func FuzzSplitDecode(f *testing.F) {
-	addFixtureSeeds(f)
+	fixtures.AddMarkdownSeeds(f, "")
 	f.Add([]byte("---\na: &a [x]\nb: [*a, *a]\n---\n"))
 	f.Add([]byte("+++\n[a]\nb = 1\n+++\n"))
 	f.Add([]byte("{\n\"a\": [1, {\"b\": null}]\n}\n"))

@@ -2,11 +2,9 @@ package load
 
 import (
 	"bytes"
-	"path/filepath"
-	"strings"
 	"testing"
 
-	"golang.org/x/tools/txtar"
+	"github.com/casebook/casebook/generator/internal/fixtures"
 )
 
 // FuzzParse feeds arbitrary files to Parse, the entry point for everything
@@ -14,21 +12,7 @@ import (
 // inside the file, and must return a document exactly when it reports no
 // error.
 func FuzzParse(f *testing.F) {
-	archives, _ := filepath.Glob("../build/testdata/*/*.txtar")
-	if len(archives) == 0 {
-		f.Fatal("no fixtures found in ../build/testdata")
-	}
-	for _, a := range archives {
-		ar, err := txtar.ParseFile(a)
-		if err != nil {
-			f.Fatal(err)
-		}
-		for _, file := range ar.Files {
-			if strings.HasSuffix(file.Name, ".md") {
-				f.Add(file.Data)
-			}
-		}
-	}
+	fixtures.AddMarkdownSeeds(f, "")
 	f.Add([]byte("\xef\xbb\xbf---\r\ntitle: A\r\n---\r\nBody\r\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		doc, front, diags := Parse("x.md", src)

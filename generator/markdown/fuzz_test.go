@@ -2,12 +2,10 @@ package markdown
 
 import (
 	"bytes"
-	"path/filepath"
 	"regexp"
-	"strings"
 	"testing"
 
-	"golang.org/x/tools/txtar"
+	"github.com/casebook/casebook/generator/internal/fixtures"
 
 	"github.com/casebook/casebook/generator/content"
 )
@@ -37,21 +35,7 @@ func eventAttribute(html []byte) []byte {
 // FuzzConvert renders arbitrary bodies: Convert must never panic, must
 // produce nothing active, and must report positions inside the body.
 func FuzzConvert(f *testing.F) {
-	archives, _ := filepath.Glob("../build/testdata/*/*.txtar")
-	if len(archives) == 0 {
-		f.Fatal("no fixtures found in ../build/testdata")
-	}
-	for _, a := range archives {
-		ar, err := txtar.ParseFile(a)
-		if err != nil {
-			f.Fatal(err)
-		}
-		for _, file := range ar.Files {
-			if strings.HasSuffix(file.Name, ".md") {
-				f.Add(file.Data)
-			}
-		}
-	}
+	fixtures.AddMarkdownSeeds(f, "")
 	f.Add([]byte("[a](javascript:x) [[other|b]] [[principles/inquiry]] <img src=x onerror=y> ![i](hub/map.png)\n\n[r]: vbscript:x\n"))
 	conv := New()
 	f.Fuzz(func(t *testing.T, src []byte) {
