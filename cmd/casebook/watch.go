@@ -8,7 +8,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"strings"
 	"syscall"
 	"time"
 
@@ -67,7 +66,7 @@ func runWatch(args []string, stdout, stderr io.Writer) int {
 		case changed == nil:
 			fmt.Fprintf(stdout, "built %d stories: %d files in %s (%s)\n", up.Stories, up.Files, up.Out, took)
 		default:
-			fmt.Fprintf(stdout, "rebuilt after %s changed: %d files written, %d removed (%s)\n", strings.Join(changed, ", "), len(up.Written), len(up.Removed), took)
+			fmt.Fprintf(stdout, "rebuilt after %s changed: %d files written, %d removed (%s)\n", watch.Describe(changed), len(up.Written), len(up.Removed), took)
 		}
 	}
 	rebuild(nil)

@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"time"
 
@@ -152,19 +151,11 @@ func (rb *rebuilder) rebuild(changed []string) {
 	}
 	what := "built"
 	if changed != nil {
-		what = "rebuilt (" + summarize(changed) + ")"
+		what = "rebuilt (" + watch.Describe(changed) + ")"
 	}
 	fmt.Fprintf(rb.log, "%s in %s: %d stories, %d files written, %d removed\n", what, took, up.Stories, len(up.Written), len(up.Removed))
 	if changed == nil || rb.failed || len(up.Written)+len(up.Removed) > 0 {
 		rb.server.Succeeded()
 	}
 	rb.failed = false
-}
-
-// summarize names the changed files, or counts them when there are many.
-func summarize(paths []string) string {
-	if len(paths) <= 3 {
-		return strings.Join(paths, ", ")
-	}
-	return fmt.Sprintf("%s and %d more", strings.Join(paths[:2], ", "), len(paths)-2)
 }

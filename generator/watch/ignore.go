@@ -1,6 +1,7 @@
 package watch
 
 import (
+	"fmt"
 	"path"
 	"strings"
 )
@@ -55,4 +56,14 @@ func ignoredName(name string) bool {
 		return true
 	}
 	return false
+}
+
+// Describe names a batch of changed paths for a log line: all of them when
+// there are three or fewer, else the first two and how many more (a
+// renamed folder can report thousands).
+func Describe(paths []string) string {
+	if len(paths) <= 3 {
+		return strings.Join(paths, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(paths[:2], ", "), len(paths)-2)
 }

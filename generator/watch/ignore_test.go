@@ -55,3 +55,18 @@ func TestRelevant(t *testing.T) {
 		})
 	}
 }
+
+func TestDescribe(t *testing.T) {
+	for _, c := range []struct {
+		paths []string
+		want  string
+	}{
+		{[]string{"site.toml"}, "site.toml"},
+		{[]string{"a.md", "b.md", "c.md"}, "a.md, b.md, c.md"},
+		{[]string{"a.md", "b.md", "c.md", "d.md"}, "a.md, b.md and 2 more"},
+	} {
+		if got := Describe(c.paths); got != c.want {
+			t.Errorf("Describe(%q) = %q, want %q", c.paths, got, c.want)
+		}
+	}
+}
