@@ -111,6 +111,13 @@ func (c *Cache) parse(fsys fs.FS, f *File) diag.List {
 		f.Doc, f.Front, f.Hash = e.doc, e.front, e.hash
 		return e.diags
 	}
+	return c.reread(fsys, f, info)
+}
+
+// reread parses f, whose file was stat-ed as info, and keeps the result.
+// The stat comes first: a write after it leaves the entry older than the
+// file, which the next load notices.
+func (c *Cache) reread(fsys fs.FS, f *File, info fs.FileInfo) diag.List {
 	diags := parseFile(fsys, f)
 	c.mu.Lock()
 	c.entries[f.Path] = cached{size: info.Size(), mod: info.ModTime(), doc: f.Doc, front: f.Front, hash: f.Hash, diags: diags}
@@ -131,18 +138,12 @@ func (c *Cache) Reparse(fsys fs.FS, p string) (old, doc *frontmatter.Document, h
 	if !found || e.doc == nil || len(e.diags) > 0 {
 		return nil, nil, 0, false
 	}
-	// Stat first: a write after it leaves the entry older than the file,
-	// which the next load notices.
 	info, err := fs.Stat(fsys, p)
 	if err != nil {
 		return nil, nil, 0, false
 	}
 	f := &File{Path: p}
-	diags := parseFile(fsys, f)
-	c.mu.Lock()
-	c.entries[p] = cached{size: info.Size(), mod: info.ModTime(), doc: f.Doc, front: f.Front, hash: f.Hash, diags: diags}
-	c.mu.Unlock()
-	if len(diags) > 0 || f.Doc == nil {
+	if diags := c.reread(fsys, f, info); len(diags) > 0 || f.Doc == nil {
 		return nil, nil, 0, false
 	}
 	return e.doc, f.Doc, f.Hash, true
