@@ -101,3 +101,9 @@ type Pager struct {
 // Counts, descriptions and filters appear on the first page only, so that
 // later pages change only when the stories on them do.
 func (p *Page) FirstPage() bool { return p.Pager == nil || p.Pager.Number == 1 }
+
+// OnPrimary reports whether p belongs to the primary taxonomy (the
+// principles): its terms wear their own colour and mark.
+func (p *Page) OnPrimary() bool {
+	return p.Site != nil && p.Taxonomy != nil && p.Taxonomy == p.Site.Primary
+}

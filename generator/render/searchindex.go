@@ -71,5 +71,5 @@ func (p *Page) ShowCoverage() bool {
 	if p.Site == nil || p.Site.Coverage == nil {
 		return false
 	}
-	return p.Kind == "home" || (p.Kind == "taxonomy" && p.Taxonomy != nil && p.Taxonomy == p.Site.Primary)
+	return p.Kind == "home" || p.Kind == "taxonomy" && p.OnPrimary()
 }
