@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 
@@ -13,12 +12,7 @@ func init() {
 }
 
 func runSchema(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("schema", flag.ContinueOnError)
-	src := fs.String("src", ".", "site `folder` holding site.toml and content/")
-	if code, ok := parseFlags(fs, args, stderr, false); !ok {
-		return code
-	}
-	site, code := loadContent(*src, stderr)
+	site, code := readOnlyCommand("schema", args, stderr)
 	if site == nil {
 		return code
 	}

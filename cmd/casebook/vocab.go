@@ -15,17 +15,24 @@ func init() {
 }
 
 func runVocab(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("vocab", flag.ContinueOnError)
-	src := fs.String("src", ".", "site `folder` holding site.toml and content/")
-	if code, ok := parseFlags(fs, args, stderr, false); !ok {
-		return code
-	}
-	site, code := loadContent(*src, stderr)
+	site, code := readOnlyCommand("vocab", args, stderr)
 	if site == nil {
 		return code
 	}
 	fmt.Fprint(stdout, schema.VocabularyTable(site.Config, site.Collection))
 	return exitOK
+}
+
+// readOnlyCommand parses the flags of a command that only reads a site
+// (its -src) and loads the site's content; a nil result comes with the
+// exit status.
+func readOnlyCommand(name string, args []string, stderr io.Writer) (*build.Content, int) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	src := fs.String("src", ".", "site `folder` holding site.toml and content/")
+	if code, ok := parseFlags(fs, args, stderr, false); !ok {
+		return nil, code
+	}
+	return loadContent(*src, stderr)
 }
 
 // loadContent reads a site's settings and checked content for the
