@@ -31,55 +31,43 @@ import (
 // every error accounted for by a want line, and leave the previous output
 // byte for byte as it was.
 func TestBadInput(t *testing.T) {
-	files, err := filepath.Glob("testdata/bad/*.txtar")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no cases in testdata/bad: %v", err)
-	}
-	for _, file := range files {
-		name := strings.TrimSuffix(filepath.Base(file), ".txtar")
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			ar, err := txtar.ParseFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			src := unpackFixture(t, "casebook")
-			opts := build.Options{Src: src, NoMinify: true}
-			good := buildOK(t, opts)
-			before := outputFiles(t, good.Out)
+	forEachArchive(t, "testdata/bad", func(t *testing.T, ar *txtar.Archive) {
+		src := unpackFixture(t, "casebook")
+		opts := build.Options{Src: src, NoMinify: true}
+		good := buildOK(t, opts)
+		before := outputFiles(t, good.Out)
 
-			bc := applyBadCase(t, src, ar)
-			res, err := build.Build(opts)
-			if err != nil {
-				t.Fatalf("Build returned an error instead of diagnostics: %v", err)
-			}
-			bc.checkDiags(t, "build", res.Diags)
-			checked, err := build.Check(opts)
-			if err != nil {
-				t.Fatalf("Check: %v", err)
-			}
-			bc.checkDiags(t, "check", checked.Diags)
+		bc := applyBadCase(t, src, ar)
+		res, err := build.Build(opts)
+		if err != nil {
+			t.Fatalf("Build returned an error instead of diagnostics: %v", err)
+		}
+		bc.checkDiags(t, "build", res.Diags)
+		checked, err := build.Check(opts)
+		if err != nil {
+			t.Fatalf("Check: %v", err)
+		}
+		bc.checkDiags(t, "check", checked.Diags)
 
-			if bc.ok {
-				if res.Diags.HasErrors() {
-					t.Fatalf("want the input accepted, got errors:\n%s", diagText(res))
-				}
-				for _, c := range bc.contains {
-					c.run(t, res.Out, res.Diags)
-				}
-				return
+		if bc.ok {
+			if res.Diags.HasErrors() {
+				t.Fatalf("want the input accepted, got errors:\n%s", diagText(res))
 			}
-			if !res.Diags.HasErrors() {
-				t.Fatalf("want the build to fail; diagnostics:\n%s", diagText(res))
+			for _, c := range bc.contains {
+				c.run(t, res.Out, res.Diags)
 			}
-			for _, d := range res.Diags {
-				if d.Severity == diag.Error && !bc.wanted(d) {
-					t.Errorf("unexpected error: %s", d)
-				}
+			return
+		}
+		if !res.Diags.HasErrors() {
+			t.Fatalf("want the build to fail; diagnostics:\n%s", diagText(res))
+		}
+		for _, d := range res.Diags {
+			if d.Severity == diag.Error && !bc.wanted(d) {
+				t.Errorf("unexpected error: %s", d)
 			}
-			sameFiles(t, "previous output after a failed build", before, outputFiles(t, good.Out))
-		})
-	}
+		}
+		sameFiles(t, "previous output after a failed build", before, outputFiles(t, good.Out))
+	})
 }
 
 // badCase is the expectation part of a case of testdata/bad.

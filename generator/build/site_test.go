@@ -36,28 +36,36 @@ import (
 // Every fixture must build without errors, and every fixture's HTML must
 // only link inside the base URL's path prefix, to files that exist.
 func TestSites(t *testing.T) {
-	files, err := filepath.Glob("testdata/sites/*.txtar")
+	forEachArchive(t, "testdata/sites", func(t *testing.T, ar *txtar.Archive) {
+		src := unpackSite(t, ar)
+		opts, checks := parseScript(t, string(ar.Comment))
+		opts.Src = src
+		res := buildOK(t, opts)
+		out := res.Out
+		for _, c := range checks {
+			c.run(t, out, res.Diags)
+		}
+		checkOutputList(t, res)
+		checkInternalLinks(t, out, res.Site.Config.Prefix())
+	})
+}
+
+// forEachArchive runs test, as a parallel subtest named after the file,
+// on every txtar archive in dir; a dir without one fails.
+func forEachArchive(t *testing.T, dir string, test func(t *testing.T, ar *txtar.Archive)) {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(dir, "*.txtar"))
 	if err != nil || len(files) == 0 {
-		t.Fatalf("no fixtures in testdata/sites: %v", err)
+		t.Fatalf("no txtar archives in %s: %v", dir, err)
 	}
 	for _, file := range files {
-		name := strings.TrimSuffix(filepath.Base(file), ".txtar")
-		t.Run(name, func(t *testing.T) {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
 			t.Parallel()
 			ar, err := txtar.ParseFile(file)
 			if err != nil {
 				t.Fatal(err)
 			}
-			src := unpackSite(t, ar)
-			opts, checks := parseScript(t, string(ar.Comment))
-			opts.Src = src
-			res := buildOK(t, opts)
-			out := res.Out
-			for _, c := range checks {
-				c.run(t, out, res.Diags)
-			}
-			checkOutputList(t, res)
-			checkInternalLinks(t, out, res.Site.Config.Prefix())
+			test(t, ar)
 		})
 	}
 }
