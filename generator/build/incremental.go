@@ -325,8 +325,7 @@ func (b *Builder) bodies(changed []string) (up *Update, ok bool, err error) {
 	}
 	up = &Update{Result: &Result{Stories: len(b.site.Stories), Site: b.site, Out: b.out}, Short: true}
 	c := b.newChanges(up)
-	pages := newKeyRecorder()
-	if err := b.renderer.Bodies(stories, pages.fresh, c.emit, c.unchanged); err != nil {
+	if err := b.renderer.Bodies(stories, c.keys.record, c.emit, c.unchanged); err != nil {
 		return up, true, err
 	}
 	if err := writeAll(b.out, c.changed); err != nil {
@@ -346,7 +345,6 @@ func (b *Builder) bodies(changed []string) (up *Update, ok bool, err error) {
 	}
 	maps.Copy(b.files, c.p.files)
 	maps.Copy(b.keys, c.keys.keys)
-	maps.Copy(b.keys, pages.keys)
 	up.Files, up.Bytes = len(b.files), 0
 	for _, d := range b.files {
 		up.Bytes += int64(d.size)
@@ -408,15 +406,20 @@ func newKeyRecorder() *keyRecorder { return &keyRecorder{keys: map[string]uint64
 
 // fresh records a fingerprint and asks for the page to be rendered.
 func (k *keyRecorder) fresh(name string, key uint64) bool {
-	k.same(nil, name, key)
+	k.record(name, key)
 	return false
+}
+
+// record records a fingerprint.
+func (k *keyRecorder) record(name string, key uint64) {
+	k.mu.Lock()
+	k.keys[name] = key
+	k.mu.Unlock()
 }
 
 // same records a fingerprint and reports whether prev held the same one.
 func (k *keyRecorder) same(prev map[string]uint64, name string, key uint64) bool {
-	k.mu.Lock()
-	k.keys[name] = key
-	k.mu.Unlock()
+	k.record(name, key)
 	old, ok := prev[name]
 	return ok && old == key
 }

@@ -98,7 +98,7 @@ func (x *Renderer) All(unchanged Unchanged, emit Emit) error {
 // allows: lists show a story's front matter, never its body. Pages are
 // rendered whatever unchanged says, and recorded is told their new
 // fingerprints; unchanged is asked about the search files.
-func (x *Renderer) Bodies(stories []*link.Story, recorded func(path string, fingerprint uint64) bool, emit Emit, unchanged Unchanged) error {
+func (x *Renderer) Bodies(stories []*link.Story, recorded func(path string, fingerprint uint64), emit Emit, unchanged Unchanged) error {
 	r := x.r
 	if r.release {
 		return fmt.Errorf("render: the bodies of this site were released")
