@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/casebook/casebook/generator/build"
+	"github.com/casebook/casebook/generator/corpus"
 	"github.com/casebook/casebook/generator/e2e"
 )
 
@@ -27,62 +28,91 @@ func TestBuilderMatchesCleanBuild(t *testing.T) {
 		t.Run(fmt.Sprintf("seed-%d", seed), func(t *testing.T) {
 			src := t.TempDir()
 			copySite(t, e2e.RepoRoot(t), src)
-			out := filepath.Join(t.TempDir(), "out")
-			b := build.NewBuilder(build.Options{Src: src, Out: out})
-			up, err := b.Build()
-			if err != nil || up.Diags.HasErrors() {
-				t.Fatalf("first build: %v %v", err, up.Diags)
-			}
-			if !up.Full {
-				t.Error("first build was not a full one")
-			}
-			rng := rand.New(rand.NewPCG(seed, 99))
-			e := &editor{t: t, src: src, rng: rng}
-			good := tree(t, out)
-			// Every kind of edit once, in a random order (a story is
-			// added before one is removed), then random ones.
-			kinds := rng.Perm(editKinds)
-			if slices.Index(kinds, 5) < slices.Index(kinds, 4) {
-				i, j := slices.Index(kinds, 5), slices.Index(kinds, 4)
-				kinds[i], kinds[j] = kinds[j], kinds[i]
-			}
-			for range 3 {
-				kinds = append(kinds, rng.IntN(editKinds))
-			}
-			prevGood, short := true, 0
-			for step, kind := range kinds {
-				what := e.edit(kind)
-				changed := e.take()
-				up, err := b.BuildChanged(changed)
-				clean, cleanErr := build.Build(build.Options{Src: src, Out: filepath.Join(t.TempDir(), "clean")})
-				if err != nil || cleanErr != nil {
-					t.Fatalf("step %d (%s): builder error %v, clean build error %v", step, what, err, cleanErr)
-				}
-				if up.Diags.HasErrors() != clean.Diags.HasErrors() {
-					t.Fatalf("step %d (%s): builder errors %v, clean build errors %v", step, what, up.Diags, clean.Diags)
-				}
-				// A body edit after a good build is rebuilt the short way.
-				if kind == 0 && prevGood && len(changed) == 1 && !up.Short {
-					t.Errorf("step %d (%s): a body edit was not rebuilt the short way", step, what)
-				}
-				if up.Short {
-					short++
-					if kind != 0 && kind != 10 {
-						t.Errorf("step %d (%s): rebuilt the short way", step, what)
-					}
-				}
-				prevGood = !up.Diags.HasErrors() && len(up.Diags) == 0
-				if up.Diags.HasErrors() {
-					compareTrees(t, fmt.Sprintf("step %d (%s), failed rebuild", step, what), good, tree(t, out))
-					continue
-				}
-				good = tree(t, out)
-				compareTrees(t, fmt.Sprintf("step %d (%s)", step, what), tree(t, clean.Out), good)
-			}
-			if short == 0 {
-				t.Error("no rebuild took the short way")
-			}
+			checkBuilderEdits(t, src, seed, "access-to-family-support")
 		})
+	}
+	// A generated site of 260 stories, whose lists run to several pages:
+	// retagging and redating stories moves them between pages, which the
+	// fingerprints of older pages must notice.
+	t.Run("paginated", func(t *testing.T) {
+		src := t.TempDir()
+		if err := corpus.Generate(src, 260, filepath.Join(e2e.RepoRoot(t), "content")); err != nil {
+			t.Fatal(err)
+		}
+		checkBuilderEdits(t, src, 3, firstSlug(t, src, "s00001-"))
+	})
+}
+
+// firstSlug returns the slug of the story whose file name starts with
+// prefix.
+func firstSlug(t *testing.T, src, prefix string) string {
+	t.Helper()
+	matches, err := filepath.Glob(filepath.Join(src, "content", "stories", prefix+"*.md"))
+	if err != nil || len(matches) != 1 {
+		t.Fatalf("stories starting with %s: %v %v", prefix, matches, err)
+	}
+	return strings.TrimSuffix(filepath.Base(matches[0]), ".md")
+}
+
+// checkBuilderEdits applies a random sequence of edits, chosen by seed, to
+// the site in src, rebuilding with one Builder after each, and compares
+// the output with a clean build every time. Stories it adds link to the
+// story linkTo.
+func checkBuilderEdits(t *testing.T, src string, seed uint64, linkTo string) {
+	out := filepath.Join(t.TempDir(), "out")
+	b := build.NewBuilder(build.Options{Src: src, Out: out})
+	up, err := b.Build()
+	if err != nil || up.Diags.HasErrors() {
+		t.Fatalf("first build: %v %v", err, up.Diags)
+	}
+	if !up.Full {
+		t.Error("first build was not a full one")
+	}
+	rng := rand.New(rand.NewPCG(seed, 99))
+	e := &editor{t: t, src: src, rng: rng, linkTo: linkTo}
+	good := tree(t, out)
+	// Every kind of edit once, in a random order (a story is
+	// added before one is removed), then random ones.
+	kinds := rng.Perm(editKinds)
+	if slices.Index(kinds, 5) < slices.Index(kinds, 4) {
+		i, j := slices.Index(kinds, 5), slices.Index(kinds, 4)
+		kinds[i], kinds[j] = kinds[j], kinds[i]
+	}
+	for range 3 {
+		kinds = append(kinds, rng.IntN(editKinds))
+	}
+	prevGood, short := true, 0
+	for step, kind := range kinds {
+		what := e.edit(kind)
+		changed := e.take()
+		up, err := b.BuildChanged(changed)
+		clean, cleanErr := build.Build(build.Options{Src: src, Out: filepath.Join(t.TempDir(), "clean")})
+		if err != nil || cleanErr != nil {
+			t.Fatalf("step %d (%s): builder error %v, clean build error %v", step, what, err, cleanErr)
+		}
+		if up.Diags.HasErrors() != clean.Diags.HasErrors() {
+			t.Fatalf("step %d (%s): builder errors %v, clean build errors %v", step, what, up.Diags, clean.Diags)
+		}
+		// A body edit after a good build is rebuilt the short way.
+		if kind == 0 && prevGood && len(changed) == 1 && !up.Short {
+			t.Errorf("step %d (%s): a body edit was not rebuilt the short way", step, what)
+		}
+		if up.Short {
+			short++
+			if kind != 0 && kind != 10 {
+				t.Errorf("step %d (%s): rebuilt the short way", step, what)
+			}
+		}
+		prevGood = !up.Diags.HasErrors() && len(up.Diags) == 0
+		if up.Diags.HasErrors() {
+			compareTrees(t, fmt.Sprintf("step %d (%s), failed rebuild", step, what), good, tree(t, out))
+			continue
+		}
+		good = tree(t, out)
+		compareTrees(t, fmt.Sprintf("step %d (%s)", step, what), tree(t, clean.Out), good)
+	}
+	if short == 0 {
+		t.Error("no rebuild took the short way")
 	}
 }
 
@@ -92,7 +122,9 @@ type editor struct {
 	src   string
 	rng   *rand.Rand
 	added []string // stories this editor created
-	n     int
+	// linkTo is the slug of a story that added stories link to.
+	linkTo string
+	n      int
 	// changed holds the site-relative paths written, removed or renamed
 	// since take was last called, as a watcher would report them.
 	changed map[string]bool
@@ -149,7 +181,7 @@ func (e *editor) edit(k int) string {
 	case k == 4 || k == 5 && len(e.added) == 0:
 		name := fmt.Sprintf("content/stories/added-%d.md", e.n)
 		e.write(name, fmt.Sprintf("---\ntitle: Added story %d\nsummary: A story added while the site was watched.\ndate: 2024-05-%02d\n"+
-			"principles: [inquiry]\nsectors: [nhs]\nthemes: [poverty]\n---\n\nIt links to [[access-to-family-support]].\n", e.n, 1+e.n%28))
+			"principles: [inquiry]\nsectors: [nhs]\nthemes: [poverty]\n---\n\nIt links to [[%s]].\n", e.n, 1+e.n%28, e.linkTo))
 		e.added = append(e.added, name)
 		return "new " + name
 	case k == 5:

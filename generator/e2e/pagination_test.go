@@ -1,28 +1,34 @@
 package e2e_test
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/casebook/casebook/generator/e2e"
 )
 
-// TestPagination builds a site of 55 stories and checks that the stories
-// list and a term page split after 50 stories, with rel="prev" and
-// rel="next" in the head and in the page's own pager.
-func TestPagination(t *testing.T) {
-	src := t.TempDir()
+// writePagingSite writes a site of n stories, story-000 the oldest and
+// story-<n-1> the newest, one day apart, all tagged with the principle
+// inquiry.
+func writePagingSite(t *testing.T, src string, n int) {
+	t.Helper()
 	files := map[string]string{
 		"site.toml":                     "title = \"Paging\"\nbase_url = \"https://example.org/\"\nlanguage = \"en\"\ntaxonomies = [\"principles\", \"sectors\"]\n",
 		"content/principles/inquiry.md": "---\ntitle: Inquiry\nsummary: Asking first.\n---\n",
 		"content/sectors/nhs.md":        "---\ntitle: NHS\nsummary: Health boards.\n---\n",
 	}
-	for i := range 55 {
-		files[fmt.Sprintf("content/stories/story-%02d.md", i)] = fmt.Sprintf(
-			"---\ntitle: Story %02d\nsummary: Number %d.\ndate: 2020-01-%02d\nprinciples: [inquiry]\nsectors: [nhs]\n---\n\nText.\n", i, i, 1+i%28)
+	day := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range n {
+		files[fmt.Sprintf("content/stories/story-%03d.md", i)] = fmt.Sprintf(
+			"---\ntitle: Story %03d\nsummary: Number %d.\ndate: %s\nprinciples: [inquiry]\nsectors: [nhs]\n---\n\nText.\n",
+			i, i, day.AddDate(0, 0, i).Format(time.DateOnly))
 	}
 	for name, body := range files {
 		p := filepath.Join(src, filepath.FromSlash(name))
@@ -33,16 +39,42 @@ func TestPagination(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+}
+
+var cardLink = regexp.MustCompile(`<h3 class="card-title"><a href="/stories/story-(\d+)/">`)
+
+// cardNumbers returns the numbers of the stories whose cards a page
+// shows, in order.
+func cardNumbers(data []byte) []int {
+	var out []int
+	for _, m := range cardLink.FindAllSubmatch(data, -1) {
+		n, _ := strconv.Atoi(string(m[1]))
+		out = append(out, n)
+	}
+	return out
+}
+
+// TestPagination builds a site of 160 stories and checks that its lists
+// are split into pages numbered from the oldest: the list's own URL shows
+// the newest 60, page/2/ the 50 before them and page/1/ the 50 oldest,
+// each newest first, linked by rel="prev" (newer) and rel="next" (older)
+// in the head and in the page's own pager.
+func TestPagination(t *testing.T) {
+	src := t.TempDir()
+	writePagingSite(t, src, 160)
 	dir := e2e.BuildSite(t, src, "-no-minify")
 	tests := []struct {
-		name, page string
-		prev, next string
-		cards      int
+		name, page     string
+		prev, next     string
+		newest, oldest int
 	}{
-		{"stories page 1", "stories/index.html", "", "/stories/page/2/", 50},
-		{"stories page 2", "stories/page/2/index.html", "/stories/", "", 5},
-		{"term page 1", "principles/inquiry/index.html", "", "/principles/inquiry/page/2/", 50},
-		{"term page 2", "principles/inquiry/page/2/index.html", "/principles/inquiry/", "", 5},
+		{"stories newest", "stories/index.html", "", "/stories/page/2/", 159, 100},
+		{"stories page 2", "stories/page/2/index.html", "/stories/", "/stories/page/1/", 99, 50},
+		{"stories page 1", "stories/page/1/index.html", "/stories/page/2/", "", 49, 0},
+		{"term newest", "principles/inquiry/index.html", "", "/principles/inquiry/page/2/", 159, 100},
+		{"term page 2", "principles/inquiry/page/2/index.html", "/principles/inquiry/", "/principles/inquiry/page/1/", 99, 50},
+		{"term page 1", "principles/inquiry/page/1/index.html", "/principles/inquiry/page/2/", "", 49, 0},
+		{"intersection page 1", "principles/inquiry/sectors/nhs/page/1/index.html", "/principles/inquiry/sectors/nhs/page/2/", "", 49, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -51,23 +83,72 @@ func TestPagination(t *testing.T) {
 				t.Fatal(err)
 			}
 			var prev, next []string
-			cards := 0
 			for _, tg := range scanTags(t, tt.page, data) {
-				switch rel := tg.Attrs["rel"]; {
-				case rel == "prev":
+				switch rel := tg.Attrs["rel"]; rel {
+				case "prev":
 					prev = append(prev, tg.Name+" "+tg.Attrs["href"])
-				case rel == "next":
+				case "next":
 					next = append(next, tg.Name+" "+tg.Attrs["href"])
-				case tg.Name == "article" && hasClass(tg, "card"):
-					cards++
 				}
 			}
 			checkRel(t, "prev", prev, tt.prev)
 			checkRel(t, "next", next, tt.next)
-			if cards != tt.cards {
-				t.Errorf("%d story cards, want %d", cards, tt.cards)
+			cards := cardNumbers(data)
+			want := tt.newest - tt.oldest + 1
+			if len(cards) != want || cards[0] != tt.newest || cards[len(cards)-1] != tt.oldest {
+				t.Errorf("cards %v, want %d from story %d down to %d", cards, want, tt.newest, tt.oldest)
+			}
+			for i := 1; i < len(cards); i++ {
+				if cards[i] != cards[i-1]-1 {
+					t.Errorf("card %d is story %d after story %d: not newest first", i, cards[i], cards[i-1])
+				}
 			}
 		})
+	}
+	// An older page names the dates it covers in its title: story 0 is
+	// dated 1 January 2020 and story 49 forty-nine days later.
+	page1, err := os.ReadFile(filepath.Join(dir, "principles/inquiry/page/1/index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "<title>Inquiry (1 January 2020 to 19 February 2020)"; !bytes.Contains(page1, []byte(want)) {
+		t.Errorf("principles/inquiry/page/1/ has no %q", want)
+	}
+}
+
+// TestPaginationIsStable checks what the numbering from the oldest is
+// for: after 40 newer stories are added, the oldest page of every list is
+// byte for byte what it was, while the newest page has the new stories.
+func TestPaginationIsStable(t *testing.T) {
+	src := t.TempDir()
+	writePagingSite(t, src, 160)
+	before := e2e.BuildSite(t, src, "-no-minify")
+	writePagingSite(t, src, 200)
+	after := e2e.BuildSite(t, src, "-no-minify")
+	for _, page := range []string{"stories/page/1/index.html", "principles/inquiry/page/1/index.html", "sectors/nhs/page/1/index.html"} {
+		a, err := os.ReadFile(filepath.Join(before, filepath.FromSlash(page)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.ReadFile(filepath.Join(after, filepath.FromSlash(page)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s changed when newer stories were added", page)
+		}
+	}
+	// 200 stories: the newest page holds 50 (199 to 150), and a new
+	// page/3/ the 50 that the newest page held before (149 to 100).
+	for page, want := range map[string][2]int{"stories/index.html": {199, 150}, "stories/page/3/index.html": {149, 100}} {
+		data, err := os.ReadFile(filepath.Join(after, filepath.FromSlash(page)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cards := cardNumbers(data)
+		if len(cards) != 50 || cards[0] != want[0] || cards[49] != want[1] {
+			t.Errorf("%s: cards %v, want 50 from %d down to %d", page, cards, want[0], want[1])
+		}
 	}
 }
 

@@ -1,6 +1,8 @@
 package render
 
 import (
+	"time"
+
 	"github.com/casebook/casebook/generator/link"
 )
 
@@ -89,18 +91,37 @@ type Crumb struct {
 	Title, URL string
 }
 
-// Pager links the pages of a paginated list.
+// Pager links the pages of a paginated list. Pages are numbered from the
+// oldest, so that a page keeps its number and its stories as newer stories
+// arrive: page 1 holds the oldest stories, and the list's own URL, the
+// first page a reader sees, is page Total and holds the newest.
 type Pager struct {
 	Number, Total int
-	Prev, Next    string
-	// Pages holds the URL of every page, first page first.
+	// Newer and Older are the URLs of the neighbouring pages, "" at either
+	// end of the list.
+	Newer, Older string
+	// Newest and Oldest are the dates of the first and last story on this
+	// page.
+	Newest, Oldest time.Time
+	// Pages holds the URL of every page, oldest (page 1) first.
 	Pages []string
 }
 
-// FirstPage reports whether p is the first (or only) page of its list.
-// Counts, descriptions and filters appear on the first page only, so that
-// later pages change only when the stories on them do.
-func (p *Page) FirstPage() bool { return p.Pager == nil || p.Pager.Number == 1 }
+// Span describes the dates a page covers, such as "2 March 2019 to 30 June
+// 2020", or one date when all its stories share it.
+func (p *Pager) Span() string {
+	from, to := formatDate(p.Oldest), formatDate(p.Newest)
+	if from == to {
+		return from
+	}
+	return from + " to " + to
+}
+
+// FirstPage reports whether p is the first page a reader sees of its list
+// (its newest page), or the only one. Counts, descriptions and filters
+// appear on the first page only, so that older pages change only when the
+// stories on them do.
+func (p *Page) FirstPage() bool { return p.Pager == nil || p.Pager.Number == p.Pager.Total }
 
 // OnPrimary reports whether p belongs to the primary taxonomy (the
 // principles): its terms wear their own colour and mark.

@@ -11,10 +11,12 @@ import (
 // inputs did not change since its last build. A fingerprint covers
 // everything the page's template shows: the site-wide "chrome" (settings,
 // navigation, vocabulary titles, the theme itself) and the page's own data.
-// Pages whose inputs are too broad to fingerprint cheaply (the home page,
-// taxonomy indexes, the first page of every list, feeds, the search index)
-// get no fingerprint and are always rendered; the builder still writes
-// them only when their bytes change.
+// For the older pages of a list that is the list's heading, the pager and
+// the page's own cards: themes show counts, filters and related terms on
+// the first page only (Page.FirstPage). Pages whose inputs are too broad to
+// fingerprint cheaply (the home page, taxonomy indexes, feeds, the search
+// index) get no fingerprint and are always rendered; the builder still
+// writes them only when their bytes change.
 //
 // A fingerprint is only compared with one from the same process: it is a
 // maphash sum with a per-process seed.
@@ -77,8 +79,8 @@ func (fp *fingerprinter) story(s *link.Story, p *Page) uint64 {
 	return h.Sum64() | 1
 }
 
-// listPage fingerprints a page after the first of a paginated list: its
-// heading data, pager and cards. extra covers kind-specific header data.
+// listPage fingerprints a page of a list: its heading data, pager and
+// cards. extra covers kind-specific header data.
 func (fp *fingerprinter) listPage(p *Page, extra ...uint64) uint64 {
 	var h maphash.Hash
 	h.SetSeed(fingerprintSeed)
@@ -88,6 +90,8 @@ func (fp *fingerprinter) listPage(p *Page, extra ...uint64) uint64 {
 		writeStrings(&h, c.Title, c.URL)
 	}
 	if p.Pager != nil {
+		// The number and total fix the neighbours' URLs; the dates come
+		// with the cards.
 		writeInt(&h, p.Pager.Number)
 		writeInt(&h, p.Pager.Total)
 	}
@@ -109,15 +113,17 @@ func listExtra(p *Page) uint64 {
 	h.SetSeed(fingerprintSeed)
 	if p.Term != nil {
 		writeInt(&h, int(p.Term.Hash))
-		writeInt(&h, len(p.Term.Stories))
 	}
 	if p.Taxonomy != nil {
 		writeStrings(&h, p.Taxonomy.Name)
 	}
 	if p.FirstPage() {
-		// The first page also shows the term's co-occurring terms and
-		// intersections, and the stories list shows facet counts.
+		// The first page also shows how many stories the list has, the
+		// term's co-occurring terms and intersections, and on the stories
+		// list the facet counts. Older pages show none of these, so that
+		// they change only when their own stories do.
 		if p.Term != nil {
+			writeInt(&h, len(p.Term.Stories))
 			for _, g := range p.Term.CoOccurring {
 				writeStrings(&h, g.Taxonomy.Name)
 				for _, tc := range g.Terms {
@@ -142,7 +148,9 @@ func listExtra(p *Page) uint64 {
 	}
 	if in := p.Intersection; in != nil {
 		writeStrings(&h, in.URL, in.SearchURL, in.Noun, in.PrimaryNoun)
-		writeInt(&h, len(in.Stories))
+		if p.FirstPage() {
+			writeInt(&h, len(in.Stories))
+		}
 	}
 	if p.Plain != nil {
 		writeInt(&h, int(p.Plain.Hash))

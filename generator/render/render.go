@@ -274,36 +274,55 @@ func (r *renderer) jobs() []job {
 	return jobs
 }
 
-// paginate adds the pages of a list under dir: dir/index.html, then
-// dir/page/2/index.html and so on.
+// paginate adds the pages of a list under dir. Older pages keep their
+// stories: dir/page/1/ holds the PerPage oldest stories of the list,
+// dir/page/2/ the next PerPage, and so on, and the list's own URL holds the
+// newest PerPage to 2×PerPage−1 (all of a shorter list). A story that is
+// added, retagged or redated therefore changes only the pages from its own
+// place to the newest, which for a new story is the first page alone: a
+// rebuild writes a page or two instead of the whole list, a deploy uploads
+// only those, and a link to page/3/ keeps showing what it showed.
 func (r *renderer) paginate(jobs *[]job, dir string, stories []*link.Story, fill func(*Page)) {
 	cfg := r.site.Config
-	total := max(1, (len(stories)+PerPage-1)/PerPage)
+	n := len(stories)
+	total := max(1, n/PerPage)
+	// urls[i] is the URL of page number i+1, counted from the oldest; the
+	// last is the list's own URL.
 	urls := make([]string, total)
 	for i := range urls {
-		urls[i] = cfg.Rel(pagePath(dir, i+1))
+		urls[i] = cfg.Rel(pagePath(dir, i+1, total))
 	}
-	for i := range total {
-		p := &Page{Stories: stories[i*PerPage : min(len(stories), (i+1)*PerPage)], Canonical: cfg.Abs(pagePath(dir, i+1))}
+	for number := total; number >= 1; number-- {
+		// The newest page takes what the full older pages leave.
+		lo, hi := n-number*PerPage, n-(number-1)*PerPage
+		if number == total {
+			lo = 0
+		}
+		p := &Page{Stories: stories[lo:hi], Canonical: cfg.Abs(pagePath(dir, number, total))}
 		fill(p)
 		if total > 1 {
-			p.Pager = &Pager{Number: i + 1, Total: total, Pages: urls}
-			if i > 0 {
-				p.Pager.Prev = urls[i-1]
-				p.Title += " (page " + strconv.Itoa(i+1) + ")"
+			p.Pager = &Pager{Number: number, Total: total, Pages: urls}
+			if len(p.Stories) > 0 {
+				p.Pager.Newest, p.Pager.Oldest = p.Stories[0].Date, p.Stories[len(p.Stories)-1].Date
 			}
-			if i+1 < total {
-				p.Pager.Next = urls[i+1]
+			if number < total {
+				p.Pager.Newer = urls[number]
+				p.Title += " (" + p.Pager.Span() + ")"
+			}
+			if number > 1 {
+				p.Pager.Older = urls[number-2]
 			}
 		}
 		render := r.page(p.Kind, p) // sets p.Site, which listExtra reads
 		key := r.prints.listPage(p, listExtra(p))
-		*jobs = append(*jobs, job{path: pagePath(dir, i+1) + "index.html", key: key, render: render})
+		*jobs = append(*jobs, job{path: pagePath(dir, number, total) + "index.html", key: key, render: render})
 	}
 }
 
-func pagePath(dir string, n int) string {
-	if n == 1 {
+// pagePath is the folder of page number n of total of the list under dir
+// (see paginate): the list's own folder for the newest page.
+func pagePath(dir string, n, total int) string {
+	if n == total {
 		return dir
 	}
 	return dir + "page/" + strconv.Itoa(n) + "/"

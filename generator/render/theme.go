@@ -159,7 +159,7 @@ func (th *Theme) StaticPaths() []string {
 
 var funcs = template.FuncMap{
 	// date formats a date for readers: "30 August 2019".
-	"date": func(t time.Time) string { return t.Format("2 January 2006") },
+	"date": formatDate,
 	// isodate formats a date for machines: "2019-08-30".
 	"isodate": func(t time.Time) string { return t.Format(time.DateOnly) },
 	// join joins strings with ", ".
@@ -225,3 +225,6 @@ func hashFiles(files map[string][]byte) uint64 {
 	}
 	return h.Sum64()
 }
+
+// formatDate formats a date for readers: "30 August 2019".
+func formatDate(t time.Time) string { return t.Format("2 January 2006") }
