@@ -1,6 +1,7 @@
 package link
 
 import (
+	"cmp"
 	"html/template"
 	"runtime"
 	"slices"
@@ -23,7 +24,9 @@ func Link(cfg *config.Config, col *content.Collection, conv *markdown.Converter)
 // LinkCached is Link reusing the conversions of an earlier build that are
 // still valid; cache may be nil.
 func LinkCached(cfg *config.Config, col *content.Collection, conv *markdown.Converter, cache *Cache) (*Site, diag.List) {
-	l := &linker{cfg: cfg, col: col, site: &Site{Config: cfg}, byPath: map[string]target{}, bySlug: map[string]*Story{}, pageBySlug: map[string]*Page{}, cache: cache}
+	n := len(col.Stories)
+	l := &linker{cfg: cfg, col: col, site: &Site{Config: cfg, Stories: make([]*Story, 0, n)},
+		byPath: make(map[string]target, n+64), bySlug: make(map[string]*Story, n), pageBySlug: map[string]*Page{}, cache: cache}
 	l.pages()
 	l.taxonomies()
 	l.stories()
@@ -131,7 +134,7 @@ func (l *linker) stories() {
 			l.site.Updated = s.Updated
 		}
 	}
-	slices.SortStableFunc(l.site.Stories, compareNewerFirst)
+	sortNewerFirst(l.site.Stories)
 	// Taking the stories in site order fills every term's list in that
 	// order too.
 	for _, st := range l.site.Stories {
@@ -151,25 +154,37 @@ func (l *linker) stories() {
 	}
 }
 
-// compareNewerFirst orders stories as newerFirst does, for slices.SortFunc.
-func compareNewerFirst(a, b *Story) int {
-	switch {
-	case newerFirst(a, b):
-		return -1
-	case newerFirst(b, a):
-		return 1
+// sortNewerFirst sorts stories newest first, then by title, then by slug.
+// Slugs are unique, so no two stories compare equal and an unstable sort
+// gives the one order. It sorts a slice of keys beside the stories, which
+// keeps the comparisons in one block of memory instead of following two
+// pointers per story.
+func sortNewerFirst(stories []*Story) {
+	type key struct {
+		sec         int64
+		nsec        int
+		title, slug string
+		story       *Story
 	}
-	return 0
-}
-
-func newerFirst(a, b *Story) bool {
-	if !a.Date.Equal(b.Date) {
-		return a.Date.After(b.Date)
+	keys := make([]key, len(stories))
+	for i, s := range stories {
+		keys[i] = key{s.Date.Unix(), s.Date.Nanosecond(), s.Title, s.Slug, s}
 	}
-	if a.Title != b.Title {
-		return a.Title < b.Title
+	slices.SortFunc(keys, func(a, b key) int {
+		if c := cmp.Compare(b.sec, a.sec); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.nsec, a.nsec); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.title, b.title); c != 0 {
+			return c
+		}
+		return strings.Compare(a.slug, b.slug)
+	})
+	for i, k := range keys {
+		stories[i] = k.story
 	}
-	return a.Slug < b.Slug
 }
 
 // convert renders every body on all cores and collects link problems.

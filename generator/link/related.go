@@ -85,7 +85,8 @@ func (l *linker) related() {
 }
 
 // best returns the k highest-scoring stories of touched, leaving out those
-// in skip, ordered by score and then newest first.
+// in skip, ordered by score and then newest first. stories is in site
+// order (newest first), so of two stories the newer has the lower index.
 func best(stories []*Story, scores []float64, touched []int32, skip []*Story, k int) []*Story {
 	if k <= 0 {
 		return nil
@@ -94,7 +95,7 @@ func best(stories []*Story, scores []float64, touched []int32, skip []*Story, k 
 		if scores[a] != scores[b] {
 			return scores[a] > scores[b]
 		}
-		return newerFirst(stories[a], stories[b])
+		return a < b
 	}
 	top := make([]int32, 0, k+1)
 	for _, c := range touched {

@@ -3,7 +3,6 @@ package render
 import (
 	"bytes"
 	"fmt"
-	"hash/maphash"
 	"html/template"
 	"sync"
 
@@ -67,11 +66,10 @@ func (c *cardStore) html(s *link.Story) (template.HTML, error) {
 // and what all cards share (the theme, the vocabulary, the site's
 // settings).
 func cardKey(chrome uint64, s *link.Story) uint64 {
-	var h maphash.Hash
-	h.SetSeed(fingerprintSeed)
-	writeInt(&h, int(chrome))
-	writeCard(&h, s)
-	return h.Sum64()
+	var h digest
+	h.int(int(chrome))
+	h.card(s)
+	return uint64(h)
 }
 
 // CardCache keeps rendered story cards between builds of one site, as

@@ -91,11 +91,11 @@ func shared(p, t *link.Term) []*link.Story {
 func singular(tax *link.Taxonomy) string { return search.Param(tax.Name) }
 
 // intersectionJobs adds the pages of every intersection.
-func (r *renderer) intersectionJobs(jobs *[]job, all []*Intersection) {
+func (r *renderer) intersectionJobs(add func(job), all []*Intersection) {
 	cfg := r.site.Config
 	for _, in := range all {
 		in := in
-		r.paginate(jobs, intersectionDir(in.PrimaryTaxonomy, in.Primary, in.Taxonomy, in.Term), in.Stories, func(p *Page) {
+		r.paginate(add, intersectionDir(in.PrimaryTaxonomy, in.Primary, in.Taxonomy, in.Term), in.Stories, func(p *Page) {
 			p.Kind, p.Intersection = "intersection", in
 			p.Title = in.Primary.Title + " and " + in.Term.Title
 			p.Description = "Stories tagged with the " + in.PrimaryNoun + " " + in.Primary.Title + " and the " + in.Noun + " " + in.Term.Title + "."

@@ -44,9 +44,10 @@ type Options struct {
 // job renders one output file.
 type job struct {
 	path string
-	// key is the page's fingerprint, or 0 when it has none.
-	key    uint64
-	render func(buf *bytes.Buffer) error
+	// fingerprint computes the page's fingerprint, when it has one. It is
+	// called on the rendering goroutines, and only when a builder asks.
+	fingerprint func() uint64
+	render      func(buf *bytes.Buffer) error
 }
 
 // Render writes every file of the site through emit. The search index is
@@ -87,7 +88,10 @@ func (x *Renderer) All(unchanged Unchanged, emit Emit) error {
 	// The index reads every story's HTML, so it takes its text before any
 	// story page may release it.
 	index := search.FromSiteCached(r.site, x.opts.SearchCache)
-	return run(r.jobs(), unchanged, emit, func(add func(job)) error {
+	return run(unchanged, emit, func(add func(job)) error {
+		r.jobs(add)
+		return nil
+	}, func(add func(job)) error {
 		return searchFiles(index, add)
 	})
 }
@@ -103,22 +107,23 @@ func (x *Renderer) Bodies(stories []*link.Story, recorded func(path string, fing
 	if r.release {
 		return fmt.Errorf("render: the bodies of this site were released")
 	}
-	var jobs []job
-	for _, s := range stories {
-		j := r.storyJob(s)
-		recorded(j.path, j.key)
-		j.key = 0
-		jobs = append(jobs, j)
-	}
 	index := search.FromSiteCached(r.site, x.opts.SearchCache)
-	return run(jobs, unchanged, emit, func(add func(job)) error {
+	return run(unchanged, emit, func(add func(job)) error {
+		for _, s := range stories {
+			j := r.storyJob(s)
+			recorded(j.path, j.fingerprint())
+			j.fingerprint = nil
+			add(j)
+		}
+		return nil
+	}, func(add func(job)) error {
 		return searchFiles(index, add)
 	})
 }
 
-// run renders jobs on all cores, together with the jobs that produce adds
-// from its own goroutine while they render, and returns the first error.
-func run(jobs []job, unchanged Unchanged, emit Emit, produce func(add func(job)) error) error {
+// run renders on all cores the jobs that each of producers adds, from its
+// own goroutine, while earlier ones render, and returns the first error.
+func run(unchanged Unchanged, emit Emit, producers ...func(add func(job)) error) error {
 	var (
 		wg       sync.WaitGroup
 		mu       sync.Mutex
@@ -138,7 +143,7 @@ func run(jobs []job, unchanged Unchanged, emit Emit, produce func(add func(job))
 		go func() {
 			defer wg.Done()
 			for j := range next {
-				if j.key != 0 && unchanged != nil && unchanged(j.path, j.key) {
+				if unchanged != nil && j.fingerprint != nil && unchanged(j.path, j.fingerprint()) {
 					continue
 				}
 				buf := pool.Get().(*bytes.Buffer)
@@ -156,20 +161,17 @@ func run(jobs []job, unchanged Unchanged, emit Emit, produce func(add func(job))
 			}
 		}()
 	}
-	var producer sync.WaitGroup
-	if produce != nil {
-		producer.Add(1)
+	var producing sync.WaitGroup
+	for _, produce := range producers {
+		producing.Add(1)
 		go func() {
-			defer producer.Done()
+			defer producing.Done()
 			if err := produce(func(j job) { next <- j }); err != nil {
 				fail(err)
 			}
 		}()
 	}
-	for _, j := range jobs {
-		next <- j
-	}
-	producer.Wait()
+	producing.Wait()
 	close(next)
 	wg.Wait()
 	return firstErr
@@ -205,7 +207,7 @@ func (r *renderer) storyJob(s *link.Story) job {
 	cfg := r.site.Config
 	p := &Page{Title: s.Title, Description: s.Summary, Canonical: cfg.Abs("stories/" + s.Slug + "/"),
 		OGType: "article", Story: s, Breadcrumbs: []Crumb{{"Home", cfg.Rel("")}, {"Stories", cfg.Rel("stories/")}}}
-	j := job{path: s.OutPath, key: r.prints.story(s, p), render: r.page("story", p)}
+	j := job{path: s.OutPath, fingerprint: func() uint64 { return r.prints.story(s, p) }, render: r.page("story", p)}
 	if r.release {
 		render := j.render
 		j.render = func(buf *bytes.Buffer) error {
@@ -217,22 +219,22 @@ func (r *renderer) storyJob(s *link.Story) job {
 	return j
 }
 
-func (r *renderer) jobs() []job {
+// jobs adds the job of every file of the site but the search index's.
+func (r *renderer) jobs(addJob func(job)) {
 	cfg := r.site.Config
-	var jobs []job
-	add := func(path string, f func(*bytes.Buffer) error) { jobs = append(jobs, job{path: path, render: f}) }
+	add := func(path string, f func(*bytes.Buffer) error) { addJob(job{path: path, render: f}) }
 
 	home := r.site.Home
 	add("index.html", r.page("home", &Page{Title: cfg.Title, Description: firstNonEmpty(home.Summary, cfg.Description),
 		Canonical: cfg.Abs(""), Plain: home, Latest: first(r.site.Stories, 6)}))
-	r.paginate(&jobs, "stories/", r.site.Stories, func(p *Page) {
+	r.paginate(addJob, "stories/", r.site.Stories, func(p *Page) {
 		p.Kind, p.Title = "stories", r.site.StoriesIntro.Title
 		p.Description = firstNonEmpty(r.site.StoriesIntro.Summary, "Every story in "+cfg.Title+", newest first.")
 		p.Plain = r.site.StoriesIntro
 		p.Breadcrumbs = []Crumb{{"Home", cfg.Rel("")}}
 	})
 	for _, s := range r.site.Stories {
-		jobs = append(jobs, r.storyJob(s))
+		addJob(r.storyJob(s))
 		for _, a := range s.Assets {
 			data := a.Data
 			add("stories/"+s.Slug+"/"+a.Name, func(buf *bytes.Buffer) error { _, err := buf.Write(data); return err })
@@ -243,7 +245,7 @@ func (r *renderer) jobs() []job {
 			Canonical: cfg.Abs(tax.Name + "/"), Taxonomy: tax, Plain: tax.Intro, Breadcrumbs: []Crumb{{"Home", cfg.Rel("")}}}))
 		for _, term := range tax.Terms {
 			tax, term := tax, term
-			r.paginate(&jobs, tax.Name+"/"+term.Key+"/", term.Stories, func(p *Page) {
+			r.paginate(addJob, tax.Name+"/"+term.Key+"/", term.Stories, func(p *Page) {
 				p.Kind, p.Title, p.Description = "term", term.Title, term.Summary
 				p.Term, p.Taxonomy, p.Feed = term, tax, term.FeedURL
 				p.Breadcrumbs = []Crumb{{"Home", cfg.Rel("")}, {tax.Title, tax.URL}}
@@ -259,8 +261,8 @@ func (r *renderer) jobs() []job {
 			Canonical: cfg.Abs(p.Slug + "/"), Plain: p, Breadcrumbs: []Crumb{{"Home", cfg.Rel("")}}}))
 	}
 	add("404.html", r.page("404", &Page{Title: "Page not found", Description: cfg.Description, Canonical: cfg.Abs("404.html")}))
-	r.intersectionJobs(&jobs, r.crossings)
-	r.searchPage(&jobs)
+	r.intersectionJobs(addJob, r.crossings)
+	r.searchPage(addJob)
 	add("feed.xml", func(buf *bytes.Buffer) error { return writeFeed(buf, r.site, cfg.Title, "", r.site.Stories) })
 	add("sitemap.xml", func(buf *bytes.Buffer) error { return writeSitemap(buf, r.site) })
 	add("robots.txt", func(buf *bytes.Buffer) error {
@@ -271,7 +273,6 @@ func (r *renderer) jobs() []job {
 		data := r.theme.Static[p]
 		add(p, func(buf *bytes.Buffer) error { _, err := buf.Write(data); return err })
 	}
-	return jobs
 }
 
 // paginate adds the pages of a list under dir. Older pages keep their
@@ -282,7 +283,7 @@ func (r *renderer) jobs() []job {
 // place to the newest, which for a new story is the first page alone: a
 // rebuild writes a page or two instead of the whole list, a deploy uploads
 // only those, and a link to page/3/ keeps showing what it showed.
-func (r *renderer) paginate(jobs *[]job, dir string, stories []*link.Story, fill func(*Page)) {
+func (r *renderer) paginate(add func(job), dir string, stories []*link.Story, fill func(*Page)) {
 	cfg := r.site.Config
 	n := len(stories)
 	total := max(1, n/PerPage)
@@ -314,8 +315,7 @@ func (r *renderer) paginate(jobs *[]job, dir string, stories []*link.Story, fill
 			}
 		}
 		render := r.page(p.Kind, p) // sets p.Site, which listExtra reads
-		key := r.prints.listPage(p, listExtra(p))
-		*jobs = append(*jobs, job{path: pagePath(dir, number, total) + "index.html", key: key, render: render})
+		add(job{path: pagePath(dir, number, total) + "index.html", fingerprint: func() uint64 { return r.prints.listPage(p, listExtra(p)) }, render: render})
 	}
 }
 

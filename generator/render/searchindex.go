@@ -36,9 +36,9 @@ func addFinding(d *SiteData, site *link.Site, all []*Intersection) {
 }
 
 // searchPage adds the search page.
-func (r *renderer) searchPage(jobs *[]job) {
+func (r *renderer) searchPage(add func(job)) {
 	cfg := r.site.Config
-	*jobs = append(*jobs, job{path: "search/index.html", render: r.page("search", &Page{Title: "Search", Description: "Search the stories of " + cfg.Title,
+	add(job{path: "search/index.html", render: r.page("search", &Page{Title: "Search", Description: "Search the stories of " + cfg.Title,
 		Canonical: cfg.Abs("search/"), Breadcrumbs: []Crumb{{"Home", cfg.Rel("")}}})})
 }
 
@@ -55,8 +55,8 @@ func Compact(path string) bool {
 // takes to write. An index that cannot be built fails the build.
 func searchFiles(in search.Input, add func(job)) error {
 	_, err := search.Stream(in, func(f search.File) error {
-		data := f.Data
-		add(job{path: "search/" + f.Path, key: f.Key, render: func(buf *bytes.Buffer) error { _, err := buf.Write(data); return err }})
+		data, key := f.Data, f.Key
+		add(job{path: "search/" + f.Path, fingerprint: func() uint64 { return key }, render: func(buf *bytes.Buffer) error { _, err := buf.Write(data); return err }})
 		return nil
 	})
 	if err != nil {

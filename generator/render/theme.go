@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
-	"hash/maphash"
 	"html/template"
 	"io/fs"
 	"path"
@@ -218,12 +217,11 @@ func markOf(key string) string {
 
 // hashFiles fingerprints a set of files by name and content.
 func hashFiles(files map[string][]byte) uint64 {
-	var h maphash.Hash
-	h.SetSeed(fingerprintSeed)
+	var h digest
 	for _, name := range sortedKeys(files) {
-		writeStrings(&h, name, string(files[name]))
+		h.strs(name, string(files[name]))
 	}
-	return h.Sum64()
+	return uint64(h)
 }
 
 // formatDate formats a date for readers: "30 August 2019".
