@@ -158,7 +158,7 @@ func (b *Builder) full(rd *render.Renderer, up *Update) error {
 	}
 	up.Out = stage.Dir()
 	p := &produced{files: map[string]fileDigest{}, up: up}
-	keys := newKeyRecorder()
+	keys := newKeyRecorder(0)
 	err = b.render(rd, keys.fresh, func(name string, data []byte) error {
 		d := fileDigest{rendered: digestOf(data)}
 		data = b.minify(name, data)
@@ -219,7 +219,7 @@ type changes struct {
 }
 
 func (b *Builder) newChanges(up *Update) *changes {
-	return &changes{b: b, p: &produced{files: make(map[string]fileDigest, len(b.files)), up: up}, keys: newKeyRecorder()}
+	return &changes{b: b, p: &produced{files: make(map[string]fileDigest, len(b.files)), up: up}, keys: newKeyRecorder(len(b.keys))}
 }
 
 // unchanged is render.Options.Unchanged: a page whose fingerprint is the
@@ -402,7 +402,8 @@ type keyRecorder struct {
 	keys map[string]uint64
 }
 
-func newKeyRecorder() *keyRecorder { return &keyRecorder{keys: map[string]uint64{}} }
+// newKeyRecorder returns a recorder with room for about n fingerprints.
+func newKeyRecorder(n int) *keyRecorder { return &keyRecorder{keys: make(map[string]uint64, n)} }
 
 // fresh records a fingerprint and asks for the page to be rendered.
 func (k *keyRecorder) fresh(name string, key uint64) bool {

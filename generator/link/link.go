@@ -31,9 +31,15 @@ func LinkCached(cfg *config.Config, col *content.Collection, conv *markdown.Conv
 	l.taxonomies()
 	l.stories()
 	diags := l.convert(conv)
-	l.backlinks()
+	// Backlinks and co-occurrence touch nothing that related stories read
+	// or write, so they run beside them.
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		l.backlinks()
+		l.coOccurrence()
+	})
 	l.related()
-	l.coOccurrence()
+	wg.Wait()
 	l.site.linker = l
 	return l.site, diags
 }
@@ -118,6 +124,7 @@ func (l *linker) stories() {
 	for _, s := range l.col.Stories {
 		sitePath := "stories/" + s.Slug + "/"
 		st := &Story{Story: s, URL: l.cfg.Rel(sitePath), OutPath: sitePath + "index.html"}
+		st.Key = storyKey(s.Hash, st.URL)
 		l.byPath[s.Path] = target{st.URL, s.Title}
 		if strings.HasSuffix(s.Path, "/index.md") {
 			l.byPath[strings.TrimSuffix(s.Path, "/index.md")] = target{st.URL, s.Title}

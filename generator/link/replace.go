@@ -31,6 +31,7 @@ func (site *Site) ReplaceBody(s *Story, body content.Body, hash uint64, conv *ma
 	story := *s.Story // the checked story may be shared with check's cache
 	story.Body, story.Hash = body, hash
 	s.Story = &story
+	s.Key = storyKey(hash, s.URL)
 	s.HTML = res.html
 	s.Words = res.Words
 	s.ReadingMinutes = readingMinutes(res.Words)

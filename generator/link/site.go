@@ -9,6 +9,7 @@
 package link
 
 import (
+	"hash/maphash"
 	"html/template"
 	"time"
 
@@ -50,7 +51,17 @@ type Story struct {
 	Terms     []TermGroup
 	Related   []*Story
 	Backlinks []Ref
+	// Key changes whenever the story's file or its URL does. It lets a
+	// rebuild tell cheaply whether a list showing the story changed.
+	Key uint64
 }
+
+// storyKey is Story.Key for a story whose file has the given hash.
+func storyKey(fileHash uint64, url string) uint64 {
+	return fileHash ^ maphash.String(keySeed, url)*0x9e3779b97f4a7c15
+}
+
+var keySeed = maphash.MakeSeed()
 
 // TermGroup is a story's terms in one taxonomy.
 type TermGroup struct {

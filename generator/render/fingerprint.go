@@ -51,12 +51,9 @@ func newFingerprinter(r *renderer) *fingerprinter {
 	return &fingerprinter{chrome: uint64(h)}
 }
 
-// card fingerprints what a list shows of a story. The story's file hash
-// covers its front matter and body; its URL covers where it is published.
-func (d *digest) card(s *link.Story) {
-	d.u64(s.Hash)
-	d.strs(s.URL)
-}
+// card fingerprints what a list shows of a story: its Key covers its
+// file (front matter and body) and its URL.
+func (d *digest) card(s *link.Story) { d.u64(s.Key) }
 
 // story fingerprints a story page: the story, the cards of its related
 // stories and its backlinks.

@@ -85,13 +85,20 @@ func (x *Renderer) All(unchanged Unchanged, emit Emit) error {
 	r := x.r
 	x.opts.CardCache.trim(len(r.site.Stories))
 	r.theme.cards.reset(r.theme.templates["stories"], r.prints.chrome, x.opts.CardCache)
-	// The index reads every story's HTML, so it takes its text before any
-	// story page may release it.
-	index := search.FromSiteCached(r.site, x.opts.SearchCache)
+	// The index reads every story's HTML, so when story pages release it
+	// the index takes its text before any page renders; otherwise it is
+	// made while they do.
+	var index search.Input
+	if r.release {
+		index = search.FromSiteCached(r.site, x.opts.SearchCache)
+	}
 	return run(unchanged, emit, func(add func(job)) error {
 		r.jobs(add)
 		return nil
 	}, func(add func(job)) error {
+		if !r.release {
+			index = search.FromSiteCached(r.site, x.opts.SearchCache)
+		}
 		return searchFiles(index, add)
 	})
 }
