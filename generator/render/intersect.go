@@ -55,11 +55,12 @@ func intersections(site *link.Site) []*Intersection {
 		return nil
 	}
 	primary := site.Taxonomies[0]
+	shared := sharedStories(site)
 	var out []*Intersection
 	for _, p := range primary.Terms {
 		for _, tax := range site.Taxonomies[1:] {
 			for _, t := range tax.Terms {
-				stories := shared(p, t)
+				stories := shared[termPair{p, t}]
 				if len(stories) == 0 {
 					continue
 				}
@@ -73,16 +74,28 @@ func intersections(site *link.Site) []*Intersection {
 	return out
 }
 
-// shared returns the stories of p that also carry t, newest first.
-func shared(p, t *link.Term) []*link.Story {
-	inT := make(map[*link.Story]bool, len(t.Stories))
-	for _, s := range t.Stories {
-		inT[s] = true
-	}
-	var out []*link.Story
-	for _, s := range p.Stories {
-		if inT[s] {
-			out = append(out, s)
+// termPair is a primary term and a term of another taxonomy.
+type termPair struct{ primary, other *link.Term }
+
+// sharedStories returns, for every pair of a primary term and another
+// term that some story carries both of, those stories, newest first. It
+// goes through each story's own terms once, instead of comparing every
+// primary term's stories with every other term's.
+func sharedStories(site *link.Site) map[termPair][]*link.Story {
+	out := map[termPair][]*link.Story{}
+	for _, s := range site.Stories { // newest first
+		if len(s.Terms) == 0 || s.Terms[0].Taxonomy != site.Taxonomies[0] {
+			continue
+		}
+		for _, p := range s.Terms[0].Terms {
+			for _, g := range s.Terms[1:] {
+				for _, t := range g.Terms {
+					k := termPair{p, t}
+					if list := out[k]; len(list) == 0 || list[len(list)-1] != s {
+						out[k] = append(list, s)
+					}
+				}
+			}
 		}
 	}
 	return out

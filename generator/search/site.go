@@ -68,7 +68,7 @@ func FromSiteCached(site *link.Site, cache *Cache) Input {
 		sc.stories = make([]siteStory, len(site.Stories))
 		sc.out = make([]Doc, 0, len(site.Stories))
 		for i, s := range site.Stories {
-			sc.stories[i] = siteStory{story: s, src: s.Story, html: string(s.HTML), at: -1}
+			sc.stories[i] = siteStory{story: s, src: s.Story, html: string(s.HTML), url: s.URL, at: -1}
 			if !s.Draft {
 				sc.stories[i].at = len(sc.out)
 				sc.out = append(sc.out, sc.docOf(s, site.Taxonomies))
@@ -92,12 +92,23 @@ func FromSiteCached(site *link.Site, cache *Cache) Input {
 // the same ones are drafts.
 func (sc *siteCache) update(site *link.Site) bool {
 	sc.gen++
+	titles := termTitles(site)
+	sameTitles := titles == sc.titles
+	sc.titles = titles
 	if len(sc.stories) != len(site.Stories) {
 		return false
 	}
 	var changed []int
 	for i, s := range site.Stories {
-		if k := &sc.stories[i]; k.story != s || k.src != s.Story || k.html != string(s.HTML) {
+		k := &sc.stories[i]
+		if k.story != s && sameTitles && k.src == s.Story && k.html == string(s.HTML) && k.url == s.URL {
+			// Linked again, but from the same checked story, with the same
+			// body and URL, and every term has its old title: a Doc reads
+			// nothing else.
+			k.story = s
+			continue
+		}
+		if k.story != s || k.src != s.Story || k.html != string(s.HTML) {
 			if s.Draft != (k.at < 0) {
 				return false
 			}
@@ -106,7 +117,7 @@ func (sc *siteCache) update(site *link.Site) bool {
 	}
 	for _, i := range changed {
 		s, k := site.Stories[i], &sc.stories[i]
-		k.story, k.src, k.html = s, s.Story, string(s.HTML)
+		k.story, k.src, k.html, k.url = s, s.Story, string(s.HTML), s.URL
 		if k.at >= 0 {
 			sc.out[k.at] = sc.docOf(s, site.Taxonomies)
 		}
@@ -139,13 +150,42 @@ type siteCache struct {
 	out     []Doc
 	// byPath holds the Doc of every story by its file.
 	byPath map[string]*siteDoc
+	// titles is termTitles of the last call's site.
+	titles uint64
 }
+
+// termTitles fingerprints the key, title and aliases of every term of
+// site: Docs show the titles of the terms their stories' keys lead to.
+func termTitles(site *link.Site) uint64 {
+	var h maphash.Hash
+	h.SetSeed(titlesSeed)
+	for _, tax := range site.Taxonomies {
+		h.WriteString(tax.Name)
+		h.WriteByte(0)
+		for _, t := range tax.Terms {
+			h.WriteString(t.Key)
+			h.WriteByte(0)
+			h.WriteString(t.Title)
+			h.WriteByte(0)
+			for _, a := range t.Aliases {
+				h.WriteString(a)
+				h.WriteByte(0)
+			}
+			h.WriteByte(2)
+		}
+		h.WriteByte(1)
+	}
+	return h.Sum64()
+}
+
+var titlesSeed = maphash.MakeSeed()
 
 // siteStory is a story FromSiteCached has seen.
 type siteStory struct {
 	story *link.Story
 	src   *content.Story
 	html  string
+	url   string
 	at    int // index of its Doc in siteCache.out, -1 for a draft
 }
 
