@@ -9,6 +9,7 @@
 package check
 
 import (
+	"bytes"
 	"regexp"
 	"sort"
 	"strings"
@@ -150,9 +151,18 @@ func (c *checker) finishVocabulary() {
 func (c *checker) story(f *load.File) {
 	if e, ok := c.opts.Cache.lookup(f.Path, f.Hash, c.vocabKey, c.opts.Drafts); ok {
 		c.diags.Add(e.diags...)
-		s := e.story // a copy: the cached entry stays as decoded
-		s.Assets = assets(f)
-		c.place(&s, f, e.slugPos)
+		// The story handed out last time, when its bundle's files are
+		// the same, so that later stages see an unchanged story as the
+		// same value; otherwise a copy, as the cached entry stays as
+		// decoded.
+		s := e.placed
+		if s == nil || !sameAssets(s.Assets, f.Assets) {
+			story := e.story
+			story.Assets = assets(f)
+			s = &story
+			c.opts.Cache.place(f.Path, s)
+		}
+		c.place(s, f, e.slugPos)
 		return
 	}
 	mark := len(c.diags)
@@ -162,7 +172,22 @@ func (c *checker) story(f *load.File) {
 			story: *s, slugPos: slugPos, diags: append(diag.List(nil), c.diags[mark:]...)})
 	}
 	s.Assets = assets(f)
+	c.opts.Cache.place(f.Path, s)
 	c.place(s, f, slugPos)
+}
+
+// sameAssets reports whether a story's assets are the bundle files of a
+// load, byte for byte.
+func sameAssets(have []content.Asset, files []load.Asset) bool {
+	if len(have) != len(files) {
+		return false
+	}
+	for i, a := range files {
+		if h := have[i]; h.Path != a.Path || h.Name != a.Name || !bytes.Equal(h.Data, a.Data) {
+			return false
+		}
+	}
+	return true
 }
 
 func assets(f *load.File) []content.Asset {
