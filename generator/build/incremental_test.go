@@ -389,3 +389,54 @@ func TestBuilderKeepsOutputWhenRenderingFails(t *testing.T) {
 	}
 	compareTrees(t, "after the fix", tree(t, clean.Out), tree(t, out))
 }
+
+// TestBuilderSeesLinkTitles retitles a story that another story, a plain
+// page and a term link to by slug, with [[...]], which shows the target's
+// title. The linking pages' own files and related stories do not change,
+// so only their HTML tells the Builder that they did.
+func TestBuilderSeesLinkTitles(t *testing.T) {
+	src := t.TempDir()
+	copySite(t, e2e.RepoRoot(t), src)
+	target := "content/stories/access-to-family-support.md"
+	links := map[string]string{
+		// No principle, sector or theme in common with the target, so
+		// it is not among the new story's related stories.
+		"content/stories/unrelated-linker.md": "---\ntitle: An unrelated story\nsummary: It links to another.\ndate: 2020-02-02\n" +
+			"principles: [emergent]\nsectors: [housing]\nthemes: [mental-health]\n---\n\nRead [[access-to-family-support]].\n",
+		"content/pages/linking-page.md": "---\ntitle: A linking page\nsummary: It links to a story.\n---\n\nRead [[access-to-family-support]].\n",
+	}
+	for name, body := range links {
+		if err := os.WriteFile(filepath.Join(src, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	term := filepath.Join(src, "content/themes/mental-health.md")
+	data, err := os.ReadFile(term)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(term, append(data, "\nSee [[access-to-family-support]].\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "out")
+	b := build.NewBuilder(build.Options{Src: src, Out: out})
+	if up, err := b.Build(); err != nil || up.Diags.HasErrors() {
+		t.Fatalf("first build: %v %v", err, up.Diags)
+	}
+	e := &editor{t: t, src: src}
+	e.rewrite(target, func(s string) string { return titleLine.ReplaceAllString(s, "title: A title about zebras") })
+	if up, err := b.BuildChanged(e.take()); err != nil || up.Diags.HasErrors() {
+		t.Fatalf("rebuild: %v %v", err, up.Diags)
+	}
+	got := tree(t, out)
+	for _, page := range []string{"stories/unrelated-linker/index.html", "linking-page/index.html", "themes/mental-health/index.html"} {
+		if !strings.Contains(got[page], "A title about zebras") {
+			t.Errorf("%s does not show the linked story's new title", page)
+		}
+	}
+	clean, err := build.Build(build.Options{Src: src, Out: filepath.Join(t.TempDir(), "clean")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	compareTrees(t, "after the retitling", tree(t, clean.Out), got)
+}

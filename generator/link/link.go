@@ -2,6 +2,7 @@ package link
 
 import (
 	"cmp"
+	"hash/maphash"
 	"html/template"
 	"runtime"
 	"slices"
@@ -202,18 +203,19 @@ func (l *linker) convert(conv *markdown.Converter) diag.List {
 		file      uint64 // the hash of the body's file
 		url       string
 		out       *template.HTML
+		key       *uint64
 		words     *int
 	}
 	var jobs []job
 	for _, s := range l.site.Stories {
-		jobs = append(jobs, job{s.Path, s.Dir, s.Body, s.Hash, s.URL, &s.HTML, &s.Words})
+		jobs = append(jobs, job{s.Path, s.Dir, s.Body, s.Hash, s.URL, &s.HTML, &s.HTMLKey, &s.Words})
 	}
 	for _, p := range l.allPages() {
-		jobs = append(jobs, job{p.Path, p.Dir, p.Body, p.Hash, p.URL, &p.HTML, nil})
+		jobs = append(jobs, job{p.Path, p.Dir, p.Body, p.Hash, p.URL, &p.HTML, &p.HTMLKey, nil})
 	}
 	for _, tax := range l.site.Taxonomies {
 		for _, t := range tax.Terms {
-			jobs = append(jobs, job{t.Path, "content/" + tax.Name, t.Body, t.Hash, t.URL, &t.HTML, nil})
+			jobs = append(jobs, job{t.Path, "content/" + tax.Name, t.Body, t.Hash, t.URL, &t.HTML, &t.HTMLKey, nil})
 		}
 	}
 	results := make([]converted, len(jobs))
@@ -250,7 +252,7 @@ func (l *linker) convert(conv *markdown.Converter) diag.List {
 	l.links = map[string][]markdown.Link{}
 	for i, j := range jobs {
 		r := results[i]
-		*j.out = r.html
+		*j.out, *j.key = r.html, r.key
 		if j.words != nil {
 			*j.words = r.Words
 		}
@@ -272,6 +274,7 @@ func readingMinutes(words int) int { return max(1, (words+100)/200) }
 type converted struct {
 	markdown.Result
 	html template.HTML
+	key  uint64 // fingerprints html
 }
 
 func convert(conv *markdown.Converter, path, dir string, body content.Body, r markdown.Resolver) converted {
@@ -280,7 +283,7 @@ func convert(conv *markdown.Converter, path, dir string, body content.Body, r ma
 	// and link destinations are checked, so it is trusted markup.
 	html := template.HTML(res.HTML)
 	res.HTML = nil // kept once, as html
-	return converted{Result: res, html: html}
+	return converted{Result: res, html: html, key: maphash.String(keySeed, string(html))}
 }
 
 func (l *linker) allPages() []*Page { return l.site.AllPages() }

@@ -54,6 +54,9 @@ type Story struct {
 	// Key changes whenever the story's file or its URL does. It lets a
 	// rebuild tell cheaply whether a list showing the story changed.
 	Key uint64
+	// HTMLKey changes whenever HTML does, which it may without the file
+	// changing: a link such as [[slug]] shows its target's title.
+	HTMLKey uint64
 }
 
 // storyKey is Story.Key for a story whose file has the given hash.
@@ -96,6 +99,7 @@ type Term struct {
 	OutPath string
 	FeedURL string
 	HTML    template.HTML
+	HTMLKey uint64 // as Story.HTMLKey
 	// Stories are newest first.
 	Stories []*Story
 	// CoOccurring lists, per other taxonomy, the terms that share stories
@@ -123,5 +127,6 @@ type Page struct {
 	URL       string
 	OutPath   string
 	HTML      template.HTML
+	HTMLKey   uint64 // as Story.HTMLKey
 	Backlinks []Ref
 }

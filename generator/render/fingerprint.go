@@ -62,6 +62,7 @@ func (fp *fingerprinter) story(s *link.Story, p *Page) uint64 {
 	h.int(int(fp.chrome))
 	h.strs("story", p.Title, p.Description, p.Canonical)
 	h.card(s)
+	h.u64(s.HTMLKey)
 	h.int(s.ReadingMinutes)
 	for _, r := range s.Related {
 		h.card(r)
@@ -104,7 +105,8 @@ func (fp *fingerprinter) listPage(p *Page, extra ...uint64) uint64 {
 func listExtra(p *Page) uint64 {
 	var h digest
 	if p.Term != nil {
-		h.int(int(p.Term.Hash))
+		h.u64(p.Term.Hash)
+		h.u64(p.Term.HTMLKey)
 	}
 	if p.Taxonomy != nil {
 		h.strs(p.Taxonomy.Name)
@@ -145,7 +147,8 @@ func listExtra(p *Page) uint64 {
 		}
 	}
 	if p.Plain != nil {
-		h.int(int(p.Plain.Hash))
+		h.u64(p.Plain.Hash)
+		h.u64(p.Plain.HTMLKey)
 	}
 	return uint64(h)
 }
