@@ -99,6 +99,36 @@ func (fp *fingerprinter) listPage(p *Page, extra ...uint64) uint64 {
 	return uint64(h) | 1
 }
 
+// feed fingerprints the Atom feed writeFeed writes for these arguments:
+// its newest stories' front matter and URLs (their Keys), its date, and
+// the vocabulary's titles and the site's settings (the chrome).
+func (fp *fingerprinter) feed(site *link.Site, title, sitePath string, stories []*link.Story) uint64 {
+	var h digest
+	h.u64(fp.chrome)
+	h.strs("feed", site.Config.Abs(""), title, sitePath)
+	h.int(int(feedUpdated(site, stories).Unix()))
+	entries := first(stories, FeedSize)
+	h.int(len(entries))
+	for _, s := range entries {
+		h.card(s)
+	}
+	return uint64(h) | 1
+}
+
+// sitemap fingerprints the sitemap: every story's URL and dates (its
+// Key), the site's date, and the terms and pages (in the chrome).
+func (fp *fingerprinter) sitemap(site *link.Site) uint64 {
+	var h digest
+	h.u64(fp.chrome)
+	h.strs("sitemap", site.Config.Abs(""))
+	h.int(int(site.Updated.Unix()))
+	h.int(len(site.Stories))
+	for _, s := range site.Stories {
+		h.card(s)
+	}
+	return uint64(h) | 1
+}
+
 // listExtra fingerprints the header data a list page shows besides its
 // cards: the term or intersection it lists, how many stories it has, and
 // on the first page the counts of related terms and filters.

@@ -258,9 +258,7 @@ func (r *renderer) jobs(addJob func(job)) {
 				p.Breadcrumbs = []Crumb{{"Home", cfg.Rel("")}, {tax.Title, tax.URL}}
 				p.Intersections = termIntersections(r.crossings, tax, term)
 			})
-			add(tax.Name+"/"+term.Key+"/feed.xml", func(buf *bytes.Buffer) error {
-				return writeFeed(buf, r.site, term.Title+" · "+cfg.Title, tax.Name+"/"+term.Key+"/", term.Stories)
-			})
+			r.feedJob(addJob, term.Title+" · "+cfg.Title, tax.Name+"/"+term.Key+"/", term.Stories)
 		}
 	}
 	for _, p := range r.site.Pages {
@@ -270,8 +268,9 @@ func (r *renderer) jobs(addJob func(job)) {
 	add("404.html", r.page("404", &Page{Title: "Page not found", Description: cfg.Description, Canonical: cfg.Abs("404.html")}))
 	r.intersectionJobs(addJob, r.crossings)
 	r.searchPage(addJob)
-	add("feed.xml", func(buf *bytes.Buffer) error { return writeFeed(buf, r.site, cfg.Title, "", r.site.Stories) })
-	add("sitemap.xml", func(buf *bytes.Buffer) error { return writeSitemap(buf, r.site) })
+	r.feedJob(addJob, cfg.Title, "", r.site.Stories)
+	addJob(job{path: "sitemap.xml", fingerprint: func() uint64 { return r.prints.sitemap(r.site) },
+		render: func(buf *bytes.Buffer) error { return writeSitemap(buf, r.site) }})
 	add("robots.txt", func(buf *bytes.Buffer) error {
 		_, err := fmt.Fprintf(buf, "User-agent: *\nAllow: /\n\nSitemap: %s\n", cfg.Abs("sitemap.xml"))
 		return err
@@ -280,6 +279,13 @@ func (r *renderer) jobs(addJob func(job)) {
 		data := r.theme.Static[p]
 		add(p, func(buf *bytes.Buffer) error { _, err := buf.Write(data); return err })
 	}
+}
+
+// feedJob adds the Atom feed of stories at sitePath+"feed.xml".
+func (r *renderer) feedJob(add func(job), title, sitePath string, stories []*link.Story) {
+	add(job{path: sitePath + "feed.xml",
+		fingerprint: func() uint64 { return r.prints.feed(r.site, title, sitePath, stories) },
+		render:      func(buf *bytes.Buffer) error { return writeFeed(buf, r.site, title, sitePath, stories) }})
 }
 
 // paginate adds the pages of a list under dir. Older pages keep their
