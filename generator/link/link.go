@@ -143,6 +143,9 @@ func (l *linker) stories() {
 		}
 	}
 	sortNewerFirst(l.site.Stories)
+	for i, st := range l.site.Stories {
+		st.seq = int32(i)
+	}
 	// Taking the stories in site order fills every term's list in that
 	// order too.
 	for _, st := range l.site.Stories {

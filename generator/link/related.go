@@ -3,6 +3,7 @@ package link
 import (
 	"math"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 )
@@ -23,25 +24,19 @@ const relatedWindow = 120
 func (l *linker) related() {
 	stories := l.site.Stories
 	n := len(stories)
-	seq := make(map[*Story]int32, n)
-	for i, s := range stories {
-		seq[s] = int32(i)
-	}
-	// For every term: its weight, its stories as indexes into stories, and
-	// each story's position in that list.
+	// For every term: its weight and its stories as indexes into stories,
+	// ascending, as a term lists its stories in site order.
 	type termIndex struct {
 		weight  float64
 		members []int32
-		pos     map[int32]int32
 	}
 	index := map[*Term]*termIndex{}
 	for _, tax := range l.site.Taxonomies {
 		for _, t := range tax.Terms {
 			ti := &termIndex{weight: math.Log(1 + float64(n)/float64(max(1, len(t.Stories)))),
-				members: make([]int32, len(t.Stories)), pos: make(map[int32]int32, len(t.Stories))}
+				members: make([]int32, len(t.Stories))}
 			for i, s := range t.Stories {
-				ti.members[i] = seq[s]
-				ti.pos[seq[s]] = int32(i)
+				ti.members[i] = s.seq
 			}
 			index[t] = ti
 		}
@@ -60,7 +55,7 @@ func (l *linker) related() {
 				for _, g := range s.Terms {
 					for _, t := range g.Terms {
 						ti := index[t]
-						at := int(ti.pos[int32(i)])
+						at, _ := slices.BinarySearch(ti.members, int32(i))
 						lo, hi := max(0, at-relatedWindow/2), min(len(ti.members), at+relatedWindow/2+1)
 						for _, other := range ti.members[lo:hi] {
 							if int(other) == i {

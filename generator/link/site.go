@@ -57,6 +57,8 @@ type Story struct {
 	// HTMLKey changes whenever HTML does, which it may without the file
 	// changing: a link such as [[slug]] shows its target's title.
 	HTMLKey uint64
+	// seq is the story's place in Site.Stories.
+	seq int32
 }
 
 // storyKey is Story.Key for a story whose file has the given hash.

@@ -120,11 +120,7 @@ func writeSitemap(buf *bytes.Buffer, site *link.Site) error {
 	cfg := site.Config
 	set := urlSet{URLs: []siteURL{{Loc: cfg.Abs(""), LastMod: isoDate(site.Updated)}, {Loc: cfg.Abs("stories/")}}}
 	for _, s := range site.Stories {
-		mod := s.Date
-		if s.Updated.After(mod) {
-			mod = s.Updated
-		}
-		set.URLs = append(set.URLs, siteURL{Loc: cfg.Abs("stories/" + s.Slug + "/"), LastMod: isoDate(mod)})
+		set.URLs = append(set.URLs, siteURL{Loc: cfg.Abs("stories/" + s.Slug + "/"), LastMod: isoDate(sitemapDate(s))})
 	}
 	for _, tax := range site.Taxonomies {
 		set.URLs = append(set.URLs, siteURL{Loc: cfg.Abs(tax.Name + "/")})
@@ -137,6 +133,14 @@ func writeSitemap(buf *bytes.Buffer, site *link.Site) error {
 	}
 	buf.WriteString(xml.Header)
 	return xml.NewEncoder(buf).Encode(set)
+}
+
+// sitemapDate is when story s last changed, for the sitemap.
+func sitemapDate(s *link.Story) time.Time {
+	if s.Updated.After(s.Date) {
+		return s.Updated
+	}
+	return s.Date
 }
 
 func isoDate(t time.Time) string {

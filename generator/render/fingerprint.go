@@ -30,7 +30,7 @@ func newFingerprinter(r *renderer) *fingerprinter {
 	var h digest
 	d := r.data
 	h.strs(d.Title, d.Description, d.Language, d.Home, d.Stylesheet, d.Script, d.SearchURL,
-		d.StoriesURL, d.FeedURL, d.LiveReload, d.SearchIndex)
+		d.StoriesURL, d.FeedURL, d.LiveReload, d.SearchIndex, r.site.Config.Abs(""))
 	h.int(d.StoryCount)
 	h.int(int(r.theme.hash))
 	for _, n := range d.Nav {
@@ -60,7 +60,9 @@ func (d *digest) card(s *link.Story) { d.u64(s.Key) }
 func (fp *fingerprinter) story(s *link.Story, p *Page) uint64 {
 	var h digest
 	h.int(int(fp.chrome))
-	h.strs("story", p.Title, p.Description, p.Canonical)
+	// The page's title, description and canonical URL come from the
+	// story's front matter and URL (its Key) and the base URL (chrome).
+	h.strs("story")
 	h.card(s)
 	h.u64(s.HTMLKey)
 	h.int(s.ReadingMinutes)
@@ -115,8 +117,8 @@ func (fp *fingerprinter) feed(site *link.Site, title, sitePath string, stories [
 	return uint64(h) | 1
 }
 
-// sitemap fingerprints the sitemap: every story's URL and dates (its
-// Key), the site's date, and the terms and pages (in the chrome).
+// sitemap fingerprints the sitemap: every story's URL and date, the
+// site's date, and the terms and pages (in the chrome).
 func (fp *fingerprinter) sitemap(site *link.Site) uint64 {
 	var h digest
 	h.u64(fp.chrome)
@@ -124,7 +126,8 @@ func (fp *fingerprinter) sitemap(site *link.Site) uint64 {
 	h.int(int(site.Updated.Unix()))
 	h.int(len(site.Stories))
 	for _, s := range site.Stories {
-		h.card(s)
+		h.strs(s.URL)
+		h.int(int(sitemapDate(s).Unix()))
 	}
 	return uint64(h) | 1
 }
