@@ -4,6 +4,7 @@ import (
 	"hash/maphash"
 	"io/fs"
 	"path"
+	"slices"
 	"sync"
 	"time"
 
@@ -22,6 +23,12 @@ type Cache struct {
 	// changed, when not nil, holds the paths that changed since the last
 	// load (see Changed); it lasts for one load.
 	changed map[string]bool
+	// listing holds the files the last walk of content/ found, in walk
+	// order, and listed the same paths as a set; nil when the walk met a
+	// symlink or an error, which the next load must meet again.
+	listing     []string
+	listed      map[string]bool
+	listedTaxes []string
 }
 
 type cached struct {
@@ -73,6 +80,44 @@ func (c *Cache) trusted(p string) bool {
 		}
 	}
 	return true
+}
+
+// replay returns the files of the last walk when a walk now would find
+// the same ones: the change set is trusted, every path in it is a file
+// the walk found that is still a regular file, and the taxonomies (which
+// decide what a file is) are the same.
+func (c *Cache) replay(fsys fs.FS, taxonomies []string) ([]string, bool) {
+	if c == nil {
+		return nil, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.changed == nil || c.listing == nil || !slices.Equal(taxonomies, c.listedTaxes) {
+		return nil, false
+	}
+	for p := range c.changed {
+		if !c.listed[p] {
+			return nil, false
+		}
+		if info, err := fs.Stat(fsys, p); err != nil || !info.Mode().IsRegular() {
+			return nil, false
+		}
+	}
+	return c.listing, true
+}
+
+// keepListing keeps the files a walk found, or forgets the last listing
+// when files is nil.
+func (c *Cache) keepListing(files []string, taxonomies []string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.listing, c.listed, c.listedTaxes = files, nil, slices.Clone(taxonomies)
+	if files != nil {
+		c.listed = make(map[string]bool, len(files))
+		for _, p := range files {
+			c.listed[p] = true
+		}
+	}
 }
 
 // end forgets the files that were not part of the last load.

@@ -94,11 +94,16 @@ func LoadCached(fsys fs.FS, taxonomies []string, cache *Cache) *Result {
 	for _, t := range taxonomies {
 		w.taxonomies[t] = true
 	}
-	if err := fs.WalkDir(fsys, "content", w.visit); err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			w.diags.Errorf("content", 0, 0, "the site has no content folder: create content/stories/ with a story in it, or use -src to point at the site folder")
-		} else {
-			w.diags.Errorf("content", 0, 0, "reading the content folder: %v", err)
+	if listing, ok := cache.replay(fsys, taxonomies); ok {
+		// The same files as last time: classify them again without
+		// reading every folder (10,000 entries at 10,000 stories).
+		for _, p := range listing {
+			w.classify(p)
+		}
+	} else {
+		w.walk()
+		if cache != nil {
+			cache.keepListing(w.listing, taxonomies)
 		}
 	}
 	w.attachAssets()
@@ -108,7 +113,11 @@ func LoadCached(fsys fs.FS, taxonomies []string, cache *Cache) *Result {
 }
 
 type walker struct {
-	cache      *Cache
+	cache *Cache
+	// listing holds the files the walk classified, in order; it is nil
+	// after a symlink or an error, as a replay would skip those.
+	listing    []string
+	replayable bool
 	fsys       fs.FS
 	taxonomies map[string]bool
 	files      []*File
@@ -119,8 +128,25 @@ type walker struct {
 	mu         sync.Mutex
 }
 
+// walk visits every file of content/.
+func (w *walker) walk() {
+	w.replayable = true
+	if err := fs.WalkDir(w.fsys, "content", w.visit); err != nil {
+		w.replayable = false
+		if errors.Is(err, fs.ErrNotExist) {
+			w.diags.Errorf("content", 0, 0, "the site has no content folder: create content/stories/ with a story in it, or use -src to point at the site folder")
+		} else {
+			w.diags.Errorf("content", 0, 0, "reading the content folder: %v", err)
+		}
+	}
+	if !w.replayable {
+		w.listing = nil
+	}
+}
+
 func (w *walker) visit(p string, d fs.DirEntry, err error) error {
 	if err != nil {
+		w.replayable = false
 		if p == "content" {
 			return err
 		}
@@ -135,11 +161,13 @@ func (w *walker) visit(p string, d fs.DirEntry, err error) error {
 		return nil
 	}
 	if d.Type()&fs.ModeSymlink != 0 {
+		w.replayable = false
 		return w.visitSymlink(p)
 	}
 	if d.IsDir() {
 		return nil
 	}
+	w.listing = append(w.listing, p)
 	w.classify(p)
 	return nil
 }
