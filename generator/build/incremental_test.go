@@ -440,3 +440,43 @@ func TestBuilderSeesLinkTitles(t *testing.T) {
 	}
 	compareTrees(t, "after the retitling", tree(t, clean.Out), got)
 }
+
+// TestBuilderStoryCountInTheme adds a story to a site whose theme shows
+// the number of stories on every story page. The default theme shows it
+// on the home page, the 404 page and the stories list only, and the
+// Builder leaves the other pages alone when a story is added; a theme
+// that shows it elsewhere must get every such page rendered again.
+func TestBuilderStoryCountInTheme(t *testing.T) {
+	src := t.TempDir()
+	copySite(t, e2e.RepoRoot(t), src)
+	story, err := os.ReadFile(filepath.Join(e2e.RepoRoot(t), "themes/default/templates/story.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	custom := strings.Replace(string(story), `{{define "main"}}`, `{{define "main"}}<p>One of {{.Site.StoryCount}} stories.</p>`, 1)
+	if custom == string(story) {
+		t.Fatal("story.html has no main template")
+	}
+	dir := filepath.Join(src, "themes/default/templates")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "story.html"), []byte(custom), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "out")
+	b := build.NewBuilder(build.Options{Src: src, Out: out})
+	if up, err := b.Build(); err != nil || up.Diags.HasErrors() {
+		t.Fatalf("first build: %v %v", err, up.Diags)
+	}
+	e := &editor{t: t, src: src, rng: rand.New(rand.NewPCG(1, 1)), linkTo: "access-to-family-support"}
+	e.edit(4) // a new story
+	if up, err := b.BuildChanged(e.take()); err != nil || up.Diags.HasErrors() {
+		t.Fatalf("rebuild: %v %v", err, up.Diags)
+	}
+	clean, err := build.Build(build.Options{Src: src, Out: filepath.Join(t.TempDir(), "clean")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	compareTrees(t, "after a new story", tree(t, clean.Out), tree(t, out))
+}

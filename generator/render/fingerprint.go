@@ -31,7 +31,9 @@ func newFingerprinter(r *renderer) *fingerprinter {
 	d := r.data
 	h.strs(d.Title, d.Description, d.Language, d.Home, d.Stylesheet, d.Script, d.SearchURL,
 		d.StoriesURL, d.FeedURL, d.LiveReload, d.SearchIndex, r.site.Config.Abs(""))
-	h.int(d.StoryCount)
+	if r.theme.countAnywhere {
+		h.int(d.StoryCount)
+	}
 	h.int(int(r.theme.hash))
 	for _, n := range d.Nav {
 		h.strs(n.Title, n.URL)
@@ -166,6 +168,7 @@ func listExtra(p *Page) uint64 {
 			}
 		}
 		if p.Kind == "stories" {
+			h.int(p.Site.StoryCount)
 			for _, f := range p.Site.Facets {
 				for _, t := range f.Taxonomy.Terms {
 					h.int(len(t.Stories))

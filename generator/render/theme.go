@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"hash/fnv"
@@ -25,6 +26,9 @@ type Theme struct {
 	Static map[string][]byte
 	// hash identifies the theme's files, for page fingerprints.
 	hash uint64
+	// countAnywhere is set when a template that any fingerprinted page
+	// may use mentions the site's story count (see storyCountAnywhere).
+	countAnywhere bool
 	// cards holds every story's card, rendered once per build.
 	cards *cardStore
 }
@@ -62,6 +66,7 @@ func LoadTheme(builtin, override fs.FS) (*Theme, error) {
 	th := &Theme{templates: map[string]*template.Template{}, Static: map[string][]byte{}}
 	th.bundleStatic(files)
 	th.hash = hashFiles(files)
+	th.countAnywhere = storyCountAnywhere(files)
 	th.cards = &cardStore{}
 	base := template.New("theme").Funcs(funcs).Funcs(template.FuncMap{"cardHTML": th.cards.html})
 	for _, name := range []string{"base.html", "partials.html"} {
@@ -213,6 +218,25 @@ func markOf(key string) string {
 		return "mark-" + key
 	}
 	return "mark-any"
+}
+
+// storyCountAnywhere reports whether a template other than those of the
+// home page, the 404 page and the stories list mentions .Site.StoryCount.
+// Those three show it in the default theme; the home and 404 pages are
+// rendered on every build and the stories list's first page fingerprints
+// the count itself. When any other template shows it, every page's
+// fingerprint must include it, and a new story renders every page again.
+func storyCountAnywhere(files map[string][]byte) bool {
+	for name, data := range files {
+		switch name {
+		case "templates/home.html", "templates/404.html", "templates/stories.html":
+			continue
+		}
+		if strings.HasPrefix(name, "templates/") && bytes.Contains(data, []byte("StoryCount")) {
+			return true
+		}
+	}
+	return false
 }
 
 // hashFiles fingerprints a set of files by name and content.
