@@ -64,10 +64,10 @@ $(AXE):
 # 1,000 stories; bench-rebuild-large measures it at 10,000.
 bench:
 	$(GO) run ./cmd/casebook-bench
-	$(GO) test ./generator/build -run '^$$' -bench 'Rebuild' -benchtime 10x
+	$(GO) test ./generator/build -run '^$$' -bench 'Rebuild' -benchtime 20x
 
 bench-rebuild-large:
-	CASEBOOK_BENCH_LARGE=1 $(GO) test ./generator/build -run '^$$' -bench 'Rebuild/.*/stories=10000' -benchtime 5x -timeout 30m
+	CASEBOOK_BENCH_LARGE=1 $(GO) test ./generator/build -run '^$$' -bench 'Rebuild/.*/stories=10000' -benchtime 20x -timeout 30m
 
 screenshots: browser-tools
 	CASEBOOK_CHROMIUM="$$(command -v chromium || command -v chromium-browser)" $(GO) run ./cmd/casebook-screenshots -out docs/screenshots
