@@ -105,6 +105,17 @@ func TestPagination(t *testing.T) {
 			}
 		})
 	}
+	// The oldest page also leads straight back to the newest, which is
+	// two pages away; the page next to the newest has no such link.
+	for page, want := range map[string]int{"stories/page/1/index.html": 1, "stories/page/2/index.html": 0, "stories/index.html": 0} {
+		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(page)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := bytes.Count(data, []byte(`<a href="/stories/">Newest stories</a>`)); got != want {
+			t.Errorf("%s has %d links to the newest stories, want %d", page, got, want)
+		}
+	}
 	// An older page names the dates it covers in its title: story 0 is
 	// dated 1 January 2020 and story 49 forty-nine days later.
 	page1, err := os.ReadFile(filepath.Join(dir, "principles/inquiry/page/1/index.html"))

@@ -100,6 +100,9 @@ type Pager struct {
 	// Newer and Older are the URLs of the neighbouring pages, "" at either
 	// end of the list.
 	Newer, Older string
+	// First is the URL of the list's first page, which holds its newest
+	// stories.
+	First string
 	// Newest and Oldest are the dates of the first and last story on this
 	// page.
 	Newest, Oldest time.Time

@@ -315,7 +315,7 @@ func (r *renderer) paginate(add func(job), dir string, stories []*link.Story, fi
 		p := &Page{Stories: stories[lo:hi], Canonical: cfg.Abs(pagePath(dir, number, total))}
 		fill(p)
 		if total > 1 {
-			p.Pager = &Pager{Number: number, Total: total, Pages: urls}
+			p.Pager = &Pager{Number: number, Total: total, Pages: urls, First: urls[total-1]}
 			if len(p.Stories) > 0 {
 				p.Pager.Newest, p.Pager.Oldest = p.Stories[0].Date, p.Stories[len(p.Stories)-1].Date
 			}
