@@ -2,7 +2,9 @@ package e2e_test
 
 import (
 	"bytes"
+	"encoding/xml"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -173,5 +175,70 @@ func checkRel(t *testing.T, rel string, got []string, href string) {
 	}
 	if strings.Join(got, ",") != strings.Join(want, ",") {
 		t.Errorf("rel=%s: got %q, want %q", rel, got, want)
+	}
+}
+
+// TestSitemapListsEveryPage checks on a paginated site and on the sample
+// site that sitemap.xml lists every page a build writes, older list pages
+// and intersections included, but for the 404 and search pages, and only
+// pages that exist.
+func TestSitemapListsEveryPage(t *testing.T) {
+	paged := t.TempDir()
+	writePagingSite(t, paged, 160)
+	for name, src := range map[string]string{"paginated": paged, "sample": e2e.RepoRoot(t)} {
+		t.Run(name, func(t *testing.T) {
+			dir := e2e.BuildSite(t, src, "-no-minify", "-base-url", "https://example.org/")
+			data, err := os.ReadFile(filepath.Join(dir, "sitemap.xml"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var set struct {
+				URLs []struct {
+					Loc string `xml:"loc"`
+				} `xml:"url"`
+			}
+			if err := xml.Unmarshal(data, &set); err != nil {
+				t.Fatal(err)
+			}
+			listed := map[string]bool{}
+			for _, u := range set.URLs {
+				rel, ok := strings.CutPrefix(u.Loc, "https://example.org/")
+				if !ok || listed[rel] {
+					t.Errorf("sitemap lists %s twice or off the site", u.Loc)
+				}
+				listed[rel] = true
+				if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(rel), "index.html")); err != nil {
+					t.Errorf("sitemap lists %s, which the build did not write", u.Loc)
+				}
+			}
+			pages := 0
+			err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+				if err != nil || d.Name() != "index.html" {
+					return err
+				}
+				rel, _ := filepath.Rel(dir, filepath.Dir(p))
+				rel = filepath.ToSlash(rel) + "/"
+				if rel == "./" {
+					rel = ""
+				}
+				if rel == "search/" {
+					return nil
+				}
+				pages++
+				if !listed[rel] {
+					t.Errorf("the sitemap does not list /%s", rel)
+				}
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if name == "paginated" && !listed["principles/inquiry/sectors/nhs/page/1/"] {
+				t.Error("the sitemap has no older intersection page")
+			}
+			if pages < 10 || len(listed) != pages {
+				t.Errorf("%d pages written, %d listed", pages, len(listed))
+			}
+		})
 	}
 }

@@ -115,24 +115,10 @@ type siteURL struct {
 	LastMod string `xml:"lastmod,omitempty"`
 }
 
-// writeSitemap lists every HTML page of the site.
-func writeSitemap(buf *bytes.Buffer, site *link.Site) error {
-	cfg := site.Config
-	set := urlSet{URLs: []siteURL{{Loc: cfg.Abs(""), LastMod: isoDate(site.Updated)}, {Loc: cfg.Abs("stories/")}}}
-	for _, s := range site.Stories {
-		set.URLs = append(set.URLs, siteURL{Loc: cfg.Abs("stories/" + s.Slug + "/"), LastMod: isoDate(sitemapDate(s))})
-	}
-	for _, tax := range site.Taxonomies {
-		set.URLs = append(set.URLs, siteURL{Loc: cfg.Abs(tax.Name + "/")})
-		for _, t := range tax.Terms {
-			set.URLs = append(set.URLs, siteURL{Loc: cfg.Abs(tax.Name + "/" + t.Key + "/")})
-		}
-	}
-	for _, p := range site.Pages {
-		set.URLs = append(set.URLs, siteURL{Loc: cfg.Abs(p.Slug + "/")})
-	}
+// writeSitemap writes the sitemap of pages.
+func writeSitemap(buf *bytes.Buffer, pages []siteURL) error {
 	buf.WriteString(xml.Header)
-	return xml.NewEncoder(buf).Encode(set)
+	return xml.NewEncoder(buf).Encode(urlSet{URLs: pages})
 }
 
 // sitemapDate is when story s last changed, for the sitemap.

@@ -119,17 +119,12 @@ func (fp *fingerprinter) feed(site *link.Site, title, sitePath string, stories [
 	return uint64(h) | 1
 }
 
-// sitemap fingerprints the sitemap: every story's URL and date, the
-// site's date, and the terms and pages (in the chrome).
-func (fp *fingerprinter) sitemap(site *link.Site) uint64 {
+// sitemapKey fingerprints a sitemap of pages.
+func sitemapKey(pages []siteURL) uint64 {
 	var h digest
-	h.u64(fp.chrome)
-	h.strs("sitemap", site.Config.Abs(""))
-	h.int(int(site.Updated.Unix()))
-	h.int(len(site.Stories))
-	for _, s := range site.Stories {
-		h.strs(s.URL)
-		h.int(int(sitemapDate(s).Unix()))
+	h.int(len(pages))
+	for _, p := range pages {
+		h.strs(p.Loc, p.LastMod)
 	}
 	return uint64(h) | 1
 }

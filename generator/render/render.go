@@ -14,7 +14,9 @@ import (
 	"fmt"
 	"runtime"
 	"strconv"
+	"strings"
 	"sync"
+	"time"
 
 	"github.com/casebook/casebook/generator/link"
 	"github.com/casebook/casebook/generator/search"
@@ -48,6 +50,9 @@ type job struct {
 	// called on the rendering goroutines, and only when a builder asks.
 	fingerprint func() uint64
 	render      func(buf *bytes.Buffer) error
+	// date is when the page's content last changed, for the sitemap,
+	// when it has such a date.
+	date time.Time
 }
 
 // Render writes every file of the site through emit. The search index is
@@ -214,7 +219,7 @@ func (r *renderer) storyJob(s *link.Story) job {
 	cfg := r.site.Config
 	p := &Page{Title: s.Title, Description: s.Summary, Canonical: cfg.Abs("stories/" + s.Slug + "/"),
 		OGType: "article", Story: s, Breadcrumbs: []Crumb{{"Home", cfg.Rel("")}, {"Stories", cfg.Rel("stories/")}}}
-	j := job{path: s.OutPath, fingerprint: func() uint64 { return r.prints.story(s, p) }, render: r.page("story", p)}
+	j := job{path: s.OutPath, fingerprint: func() uint64 { return r.prints.story(s, p) }, render: r.page("story", p), date: sitemapDate(s)}
 	if r.release {
 		render := j.render
 		j.render = func(buf *bytes.Buffer) error {
@@ -227,13 +232,22 @@ func (r *renderer) storyJob(s *link.Story) job {
 }
 
 // jobs adds the job of every file of the site but the search index's.
-func (r *renderer) jobs(addJob func(job)) {
+func (r *renderer) jobs(emit func(job)) {
 	cfg := r.site.Config
+	// The sitemap lists every page but the search page, with the date of
+	// the ones that have one, in the order their jobs are added.
+	var pages []siteURL
+	addJob := func(j job) {
+		if dir, ok := strings.CutSuffix(j.path, "index.html"); ok && j.path != "search/index.html" {
+			pages = append(pages, siteURL{Loc: cfg.Abs(dir), LastMod: isoDate(j.date)})
+		}
+		emit(j)
+	}
 	add := func(path string, f func(*bytes.Buffer) error) { addJob(job{path: path, render: f}) }
 
 	home := r.site.Home
-	add("index.html", r.page("home", &Page{Title: cfg.Title, Description: firstNonEmpty(home.Summary, cfg.Description),
-		Canonical: cfg.Abs(""), Plain: home, Latest: first(r.site.Stories, 6)}))
+	addJob(job{path: "index.html", date: r.site.Updated, render: r.page("home", &Page{Title: cfg.Title, Description: firstNonEmpty(home.Summary, cfg.Description),
+		Canonical: cfg.Abs(""), Plain: home, Latest: first(r.site.Stories, 6)})})
 	r.paginate(addJob, "stories/", r.site.Stories, func(p *Page) {
 		p.Kind, p.Title = "stories", r.site.StoriesIntro.Title
 		p.Description = firstNonEmpty(r.site.StoriesIntro.Summary, "Every story in "+cfg.Title+", newest first.")
@@ -269,8 +283,8 @@ func (r *renderer) jobs(addJob func(job)) {
 	r.intersectionJobs(addJob, r.crossings)
 	r.searchPage(addJob)
 	r.feedJob(addJob, cfg.Title, "", r.site.Stories)
-	addJob(job{path: "sitemap.xml", fingerprint: func() uint64 { return r.prints.sitemap(r.site) },
-		render: func(buf *bytes.Buffer) error { return writeSitemap(buf, r.site) }})
+	emit(job{path: "sitemap.xml", fingerprint: func() uint64 { return sitemapKey(pages) },
+		render: func(buf *bytes.Buffer) error { return writeSitemap(buf, pages) }})
 	add("robots.txt", func(buf *bytes.Buffer) error {
 		_, err := fmt.Fprintf(buf, "User-agent: *\nAllow: /\n\nSitemap: %s\n", cfg.Abs("sitemap.xml"))
 		return err
