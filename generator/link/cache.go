@@ -1,21 +1,23 @@
 package link
 
 import (
+	"errors"
 	"hash/maphash"
-	"sort"
 	"sync"
 
 	"github.com/casebook/casebook/generator/content"
+	"github.com/casebook/casebook/generator/markdown"
 )
 
 // Cache keeps converted bodies between builds of one site, as watch and
-// serve do. A conversion is reused when the body, its folder and every
-// possible link target (paths, URLs and titles of all pages, drafts and
-// term aliases) are unchanged, so a cached result is exactly what a new
-// conversion would give. A Cache is safe for concurrent use.
+// serve do. A conversion is reused when the body and its folder are
+// unchanged and every question the conversion asked the resolver (what a
+// link's path or slug leads to, with its title) has the same answer now,
+// so a cached result is exactly what a new conversion would give.
+// Retitling one story therefore converts again only the bodies that link
+// to it. A Cache is safe for concurrent use.
 type Cache struct {
 	mu      sync.Mutex
-	version uint64
 	entries map[string]cachedBody
 }
 
@@ -36,11 +38,11 @@ var cacheSeed = maphash.MakeSeed()
 
 // lookup returns the cached conversion of body, from a file whose hash is
 // file, if still valid.
-func (c *Cache) lookup(path, dir string, body content.Body, file uint64) (converted, bool) {
+func (c *Cache) lookup(path, dir string, body content.Body, file uint64, r markdown.Resolver) (converted, bool) {
 	c.mu.Lock()
 	e, ok := c.entries[path]
 	c.mu.Unlock()
-	if !ok || e.dir != dir || e.line != body.Line {
+	if !ok || e.dir != dir || e.line != body.Line || !e.res.calls.sameAnswers(r) {
 		return converted{}, false
 	}
 	if file != 0 && e.file == file {
@@ -65,56 +67,82 @@ func (c *Cache) store(path, dir string, body content.Body, file uint64, res conv
 	c.entries[path] = cachedBody{dir: dir, line: body.Line, file: file, hash: hash, res: res}
 }
 
-// begin starts a build with the given link-target version, dropping every
-// entry when targets changed.
-func (c *Cache) begin(version uint64) {
+// keepOnly forgets the conversions of files not in paths (deleted or
+// renamed since).
+func (c *Cache) keepOnly(paths map[string]bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.version != version {
-		c.entries = map[string]cachedBody{}
-		c.version = version
+	for p := range c.entries {
+		if !paths[p] {
+			delete(c.entries, p)
+		}
 	}
 }
 
-// targetsVersion fingerprints everything a link in a body can resolve to.
-func (l *linker) targetsVersion() uint64 {
-	var h maphash.Hash
-	h.SetSeed(cacheSeed)
-	paths := make([]string, 0, len(l.byPath))
-	for p := range l.byPath {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
-	for _, p := range paths {
-		t := l.byPath[p]
-		h.WriteString(p)
-		h.WriteByte(0)
-		h.WriteString(t.url)
-		h.WriteByte(0)
-		h.WriteString(t.title)
-		h.WriteByte(0)
-	}
-	drafts := make([]string, 0, len(l.col.Drafts))
-	for p, slug := range l.col.Drafts {
-		drafts = append(drafts, p+"\x00"+slug)
-	}
-	sort.Strings(drafts)
-	for _, d := range drafts {
-		h.WriteString(d)
-		h.WriteByte(1)
-	}
-	for _, tax := range l.site.Taxonomies {
-		keys := make([]string, 0, len(tax.byKey))
-		for k := range tax.byKey {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		h.WriteString(tax.Name)
-		for _, k := range keys {
-			h.WriteString(k)
-			h.WriteByte(2)
-			h.WriteString(tax.byKey[k].Key)
+// resolveCall is one question a conversion asked its resolver, with the
+// answer it got.
+type resolveCall struct {
+	kind            byte // 'f' ResolveFile, 'w' ResolveWiki, 's' SiteURL
+	arg             string
+	url, title, err string
+}
+
+// resolveCalls are the questions of one conversion, in order.
+type resolveCalls []resolveCall
+
+// sameAnswers reports whether r answers every question as before.
+func (calls resolveCalls) sameAnswers(r markdown.Resolver) bool {
+	for _, c := range calls {
+		if c.answer(r) != c {
+			return false
 		}
 	}
-	return h.Sum64()
+	return true
+}
+
+// answer asks r c's question and returns it with r's answer.
+func (c resolveCall) answer(r markdown.Resolver) resolveCall {
+	out := resolveCall{kind: c.kind, arg: c.arg}
+	var err error
+	switch c.kind {
+	case 'f':
+		out.url, out.title, err = r.ResolveFile(c.arg)
+	case 'w':
+		out.url, out.title, err = r.ResolveWiki(c.arg)
+	default:
+		out.url = r.SiteURL(c.arg)
+	}
+	if err != nil {
+		out.err = err.Error()
+	}
+	return out
+}
+
+// recorder is a resolver that keeps the questions asked of it and the
+// answers it passed on. It is used by one conversion at a time.
+type recorder struct {
+	r     markdown.Resolver
+	calls resolveCalls
+}
+
+func (rec *recorder) ask(c resolveCall) (string, string, error) {
+	c = c.answer(rec.r)
+	rec.calls = append(rec.calls, c)
+	if c.err != "" {
+		return c.url, c.title, errors.New(c.err)
+	}
+	return c.url, c.title, nil
+}
+
+func (rec *recorder) ResolveFile(p string) (string, string, error) {
+	return rec.ask(resolveCall{kind: 'f', arg: p})
+}
+
+func (rec *recorder) ResolveWiki(target string) (string, string, error) {
+	return rec.ask(resolveCall{kind: 'w', arg: target})
+}
+
+func (rec *recorder) SiteURL(p string) string {
+	url, _, _ := rec.ask(resolveCall{kind: 's', arg: p})
+	return url
 }

@@ -222,9 +222,6 @@ func (l *linker) convert(conv *markdown.Converter) diag.List {
 		}
 	}
 	results := make([]converted, len(jobs))
-	if l.cache != nil {
-		l.cache.begin(l.targetsVersion())
-	}
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range runtime.GOMAXPROCS(0) {
@@ -237,7 +234,7 @@ func (l *linker) convert(conv *markdown.Converter) diag.List {
 					results[i] = convert(conv, j.path, j.dir, j.body, resolver{l})
 					continue
 				}
-				res, ok := l.cache.lookup(j.path, j.dir, j.body, j.file)
+				res, ok := l.cache.lookup(j.path, j.dir, j.body, j.file, resolver{l})
 				if !ok {
 					res = convert(conv, j.path, j.dir, j.body, resolver{l})
 					l.cache.store(j.path, j.dir, j.body, j.file, res)
@@ -251,6 +248,13 @@ func (l *linker) convert(conv *markdown.Converter) diag.List {
 	}
 	close(next)
 	wg.Wait()
+	if l.cache != nil {
+		paths := make(map[string]bool, len(jobs))
+		for _, j := range jobs {
+			paths[j.path] = true
+		}
+		l.cache.keepOnly(paths)
+	}
 	var diags diag.List
 	l.links = map[string][]markdown.Link{}
 	for i, j := range jobs {
@@ -278,15 +282,18 @@ type converted struct {
 	markdown.Result
 	html template.HTML
 	key  uint64 // fingerprints html
+	// calls are the questions the conversion asked its resolver.
+	calls resolveCalls
 }
 
 func convert(conv *markdown.Converter, path, dir string, body content.Body, r markdown.Resolver) converted {
-	res := conv.Convert(path, dir, body, r)
+	rec := &recorder{r: r}
+	res := conv.Convert(path, dir, body, rec)
 	// The HTML comes from goldmark's safe renderer: raw HTML is dropped
 	// and link destinations are checked, so it is trusted markup.
 	html := template.HTML(res.HTML)
 	res.HTML = nil // kept once, as html
-	return converted{Result: res, html: html, key: maphash.String(keySeed, string(html))}
+	return converted{Result: res, html: html, key: maphash.String(keySeed, string(html)), calls: rec.calls}
 }
 
 func (l *linker) allPages() []*Page { return l.site.AllPages() }
