@@ -242,3 +242,19 @@ func TestSitemapListsEveryPage(t *testing.T) {
 		})
 	}
 }
+
+// TestOlderPagesAccessibility runs axe-core in Chromium on older pages of
+// a paginated site, whose pager, headings and titles differ from a list's
+// first page.
+func TestOlderPagesAccessibility(t *testing.T) {
+	src := t.TempDir()
+	writePagingSite(t, src, 160)
+	ctx := e2e.Browser(t)
+	base, _ := e2e.ServeSite(t, src)
+	for _, page := range []string{"stories/page/1/", "stories/page/2/", "principles/inquiry/page/1/", "principles/inquiry/sectors/nhs/page/2/"} {
+		t.Run(page, func(t *testing.T) {
+			violations := e2e.Axe(t, ctx, base+page)
+			t.Logf("%s: %d axe violations", page, len(violations))
+		})
+	}
+}
