@@ -25,6 +25,7 @@ import (
 // result is a search result or facet card as the page shows it.
 type result struct {
 	Href, Title, Excerpt string
+	Date                 string // the card's <time datetime>
 	Marks                []string
 	Badges               []string
 }
@@ -32,6 +33,7 @@ type result struct {
 const resultsJS = `Array.from(document.querySelectorAll(%q)).map(a => ({
 	Href: a.querySelector(".card-title a").getAttribute("href"),
 	Title: a.querySelector(".card-title").textContent,
+	Date: (a.querySelector("time") || {}).dateTime || "",
 	Excerpt: (a.querySelector(".excerpt") || {}).textContent || "",
 	Marks: Array.from(a.querySelectorAll("mark")).map(m => m.textContent),
 	Badges: Array.from(a.querySelectorAll(".badge")).map(b => b.getAttribute("href")),
@@ -208,6 +210,12 @@ func TestSearchInBrowser(t *testing.T) {
 		inquiry := countOf(t, ctx)
 		if len(got) != inquiry || inquiry == 0 {
 			t.Fatalf("%d cards for %d matching stories", len(got), inquiry)
+		}
+		// Newest first, as the plain list.
+		for i := 1; i < len(got); i++ {
+			if got[i].Date == "" || got[i].Date > got[i-1].Date {
+				t.Errorf("card %d (%s, %q) follows one dated %q: not newest first", i, got[i].Href, got[i].Date, got[i-1].Date)
+			}
 		}
 		if err := chromedp.Do(ctx, chromedp.Click("#f-sector-nhs")); err != nil {
 			t.Fatal(err)

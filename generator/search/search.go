@@ -27,8 +27,10 @@
 // A group file stands for Group stories, so that a site of 10,000 stories
 // writes 100 of them rather than 10,000 files of one text each.
 //
-// Story ids are positions in the site's story order (newest first), so
-// sorting by id is sorting by date. Index terms are Fold-ed, Stem-med words;
+// Story ids count from the oldest story (0), so sorting by id is sorting
+// by date, and a new story takes the next id: it changes the shards of its
+// own words, the last chunk and the last group, not every file of the
+// index, which would have to shift by one if ids counted from the newest. Index terms are Fold-ed, Stem-med words;
 // a posting's score ranks where the word appears: title above summary and
 // questions, above the other facts (place, partners, outcomes, term titles),
 // above the body, whose weight grows with the number of occurrences but
@@ -78,8 +80,8 @@ const DefaultShardBytes = 24 << 10
 // Input is what the index is built from.
 type Input struct {
 	Taxonomies []Taxonomy
-	// Docs are the stories in site order, newest first. Drafts among them
-	// are skipped.
+	// Docs are the stories oldest first, the order of their ids. Drafts
+	// among them are skipped.
 	Docs []Doc
 	// Chunk, Group and ShardBytes override DefaultChunk, DefaultGroup
 	// and DefaultShardBytes when positive.

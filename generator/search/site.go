@@ -18,6 +18,16 @@ func FromSite(site *link.Site) Input {
 	return FromSiteCached(site, nil)
 }
 
+// oldestFirst returns stories, which are in site order (newest first),
+// oldest first: the order of story ids.
+func oldestFirst(stories []*link.Story) []*link.Story {
+	out := make([]*link.Story, len(stories))
+	for i, s := range stories {
+		out[len(stories)-1-i] = s
+	}
+	return out
+}
+
 // FromSiteCached is FromSite for builds that share cache, which the
 // returned Input carries to Stream; cache may be nil. It keeps each
 // story's Doc, with a Key computed from everything in it, and reuses it
@@ -25,7 +35,7 @@ func FromSite(site *link.Site) Input {
 // stories that changed.
 //
 // A story is unchanged when it is the same link.Story, with the same
-// content.Story and HTML, at the same place in site.Stories: a linked
+// content.Story and HTML, at the same place in the site's stories: a linked
 // site is not modified in place but by link.Site.ReplaceBody, which gives
 // the story a new content.Story and HTML. The cache holds on to the
 // values compared, so equal pointers are the same, unchanged values.
@@ -44,8 +54,9 @@ func FromSiteCached(site *link.Site, cache *Cache) Input {
 		}
 		in.Taxonomies = append(in.Taxonomies, t)
 	}
+	stories := oldestFirst(site.Stories)
 	if cache == nil {
-		for _, s := range site.Stories {
+		for _, s := range stories {
 			if !s.Draft {
 				in.Docs = append(in.Docs, newDoc(s, site.Taxonomies))
 			}
@@ -62,12 +73,12 @@ func FromSiteCached(site *link.Site, cache *Cache) Input {
 	if !slices.Equal(names, sc.taxes) {
 		sc.taxes, sc.stories, sc.out, sc.byPath = names, nil, nil, map[string]*siteDoc{}
 	}
-	if !sc.update(site) {
+	if !sc.update(site, stories) {
 		// Stories came, went, moved or became drafts: start again, still
 		// reusing the Doc of every story unchanged.
-		sc.stories = make([]siteStory, len(site.Stories))
-		sc.out = make([]Doc, 0, len(site.Stories))
-		for i, s := range site.Stories {
+		sc.stories = make([]siteStory, len(stories))
+		sc.out = make([]Doc, 0, len(stories))
+		for i, s := range stories {
 			sc.stories[i] = siteStory{story: s, src: s.Story, html: string(s.HTML), url: s.URL, at: -1}
 			if !s.Draft {
 				sc.stories[i].at = len(sc.out)
@@ -90,16 +101,16 @@ func FromSiteCached(site *link.Site, cache *Cache) Input {
 // update updates the Docs of the stories that changed in place, and
 // reports whether it could: the stories are as many as last time, and
 // the same ones are drafts.
-func (sc *siteCache) update(site *link.Site) bool {
+func (sc *siteCache) update(site *link.Site, stories []*link.Story) bool {
 	sc.gen++
 	titles := termTitles(site)
 	sameTitles := titles == sc.titles
 	sc.titles = titles
-	if len(sc.stories) != len(site.Stories) {
+	if len(sc.stories) != len(stories) {
 		return false
 	}
 	var changed []int
-	for i, s := range site.Stories {
+	for i, s := range stories {
 		k := &sc.stories[i]
 		if k.story != s && sameTitles && k.src == s.Story && k.html == string(s.HTML) && k.url == s.URL {
 			// Linked again, but from the same checked story, with the same
@@ -116,7 +127,7 @@ func (sc *siteCache) update(site *link.Site) bool {
 		}
 	}
 	for _, i := range changed {
-		s, k := site.Stories[i], &sc.stories[i]
+		s, k := stories[i], &sc.stories[i]
 		k.story, k.src, k.html, k.url = s, s.Story, string(s.HTML), s.URL
 		if k.at >= 0 {
 			sc.out[k.at] = sc.docOf(s, site.Taxonomies)

@@ -162,7 +162,8 @@
         partial = true;
         for (i = 0; i < n; i++) if (hits[i]) ids.push(i);
       }
-      ids.sort(function (a, b) { return hits[b] - hits[a] || total[b] - total[a] || a - b; });
+      // Ties go to the newer story: ids count from the oldest.
+      ids.sort(function (a, b) { return hits[b] - hits[a] || total[b] - total[a] || b - a; });
       return { ids: ids, partial: partial, terms: terms, words: qs, short: qs.some(function (w) { return w.short; }) };
     });
   }
@@ -178,7 +179,8 @@
     });
     return out;
   }
-  function all(ix) { return Array.from({ length: ix.m.n }, function (_, i) { return i; }); }
+  // all lists every story, newest first: ids count from the oldest.
+  function all(ix) { var n = ix.m.n; return Array.from({ length: n }, function (_, i) { return n - 1 - i; }); }
   function narrow(ix, ids, chosen) {
     return ids.filter(function (id) {
       return chosen.every(function (f) { return ix.has(f[0], f[1], id); });
