@@ -67,7 +67,7 @@ func (c *cardStore) html(s *link.Story) (template.HTML, error) {
 // settings).
 func cardKey(chrome uint64, s *link.Story) uint64 {
 	var h digest
-	h.int(int(chrome))
+	h.u64(chrome)
 	h.card(s)
 	return uint64(h)
 }

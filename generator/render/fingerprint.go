@@ -34,7 +34,7 @@ func newFingerprinter(r *renderer) *fingerprinter {
 	if r.theme.countAnywhere {
 		h.int(d.StoryCount)
 	}
-	h.int(int(r.theme.hash))
+	h.u64(r.theme.hash)
 	for _, n := range d.Nav {
 		h.strs(n.Title, n.URL)
 	}
@@ -61,7 +61,7 @@ func (d *digest) card(s *link.Story) { d.u64(s.Key) }
 // stories and its backlinks.
 func (fp *fingerprinter) story(s *link.Story, p *Page) uint64 {
 	var h digest
-	h.int(int(fp.chrome))
+	h.u64(fp.chrome)
 	// The page's title, description and canonical URL come from the
 	// story's front matter and URL (its Key) and the base URL (chrome).
 	h.strs("story")
@@ -82,7 +82,7 @@ func (fp *fingerprinter) story(s *link.Story, p *Page) uint64 {
 // cards. extra covers kind-specific header data.
 func (fp *fingerprinter) listPage(p *Page, extra ...uint64) uint64 {
 	var h digest
-	h.int(int(fp.chrome))
+	h.u64(fp.chrome)
 	h.strs(p.Kind, p.Title, p.Description, p.Canonical, p.Feed)
 	for _, c := range p.Breadcrumbs {
 		h.strs(c.Title, c.URL)
@@ -94,7 +94,7 @@ func (fp *fingerprinter) listPage(p *Page, extra ...uint64) uint64 {
 		h.int(p.Pager.Total)
 	}
 	for _, e := range extra {
-		h.int(int(e))
+		h.u64(e)
 	}
 	h.int(len(p.Stories))
 	for _, s := range p.Stories {
