@@ -480,3 +480,47 @@ func TestBuilderStoryCountInTheme(t *testing.T) {
 	}
 	compareTrees(t, "after a new story", tree(t, clean.Out), tree(t, out))
 }
+
+// TestBuilderOwnListTemplates retags stories of a site whose own term
+// template shows the term's story count on every page of its list, not
+// only on the first as the built-in one does. Watch output must still be
+// a clean build's: with list templates of its own, every page of a list is
+// fingerprinted with what the first page shows.
+func TestBuilderOwnListTemplates(t *testing.T) {
+	src := t.TempDir()
+	if err := corpus.Generate(src, 260, filepath.Join(e2e.RepoRoot(t), "content")); err != nil {
+		t.Fatal(err)
+	}
+	term, err := os.ReadFile(filepath.Join(e2e.RepoRoot(t), "themes/default/templates/term.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	custom := strings.Replace(string(term), `<h2 id="stories-heading">`, `<h2 id="stories-heading">{{len .Term.Stories}} stories · `, 1)
+	if custom == string(term) {
+		t.Fatal("term.html has no stories heading")
+	}
+	dir := filepath.Join(src, "themes/default/templates")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "term.html"), []byte(custom), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "out")
+	b := build.NewBuilder(build.Options{Src: src, Out: out})
+	if up, err := b.Build(); err != nil || up.Diags.HasErrors() {
+		t.Fatalf("first build: %v %v", err, up.Diags)
+	}
+	e := &editor{t: t, src: src, rng: rand.New(rand.NewPCG(5, 5)), linkTo: firstSlug(t, src, "s00001-")}
+	for step := range 3 {
+		what := e.edit(2) // the principles of a story
+		if up, err := b.BuildChanged(e.take()); err != nil || up.Diags.HasErrors() {
+			t.Fatalf("rebuild: %v %v", err, up.Diags)
+		}
+		clean, err := build.Build(build.Options{Src: src, Out: filepath.Join(t.TempDir(), "clean")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		compareTrees(t, fmt.Sprintf("step %d (%s)", step, what), tree(t, clean.Out), tree(t, out))
+	}
+}

@@ -24,6 +24,14 @@ var fingerprintSeed = maphash.MakeSeed()
 
 type fingerprinter struct {
 	chrome uint64
+	// everyPage fingerprints every page of a list as its first page, and
+	// with the whole list it belongs to, for themes with their own list
+	// templates (Theme.ownLists), which may show on any page what the
+	// built-in ones show on the first page only. lists holds the digest of
+	// every list's stories then: by term, by intersection, and the stories
+	// list under nil.
+	everyPage bool
+	lists     map[any]uint64
 }
 
 func newFingerprinter(r *renderer) *fingerprinter {
@@ -50,7 +58,29 @@ func newFingerprinter(r *renderer) *fingerprinter {
 	for _, f := range d.Facets {
 		h.strs(f.Param, f.Taxonomy.Name)
 	}
-	return &fingerprinter{chrome: uint64(h)}
+	fp := &fingerprinter{chrome: uint64(h), everyPage: r.theme.ownLists}
+	if fp.everyPage {
+		fp.lists = map[any]uint64{nil: storiesDigest(r.site.Stories)}
+		for _, tax := range r.site.Taxonomies {
+			for _, t := range tax.Terms {
+				fp.lists[t] = storiesDigest(t.Stories)
+			}
+		}
+		for _, in := range r.crossings {
+			fp.lists[in] = storiesDigest(in.Stories)
+		}
+	}
+	return fp
+}
+
+// storiesDigest fingerprints what a list of stories shows of them.
+func storiesDigest(stories []*link.Story) uint64 {
+	var h digest
+	h.int(len(stories))
+	for _, s := range stories {
+		h.card(s)
+	}
+	return uint64(h)
 }
 
 // card fingerprints what a list shows of a story: its Key covers its
@@ -130,9 +160,10 @@ func sitemapKey(pages []siteURL) uint64 {
 }
 
 // listExtra fingerprints the header data a list page shows besides its
-// cards: the term or intersection it lists, how many stories it has, and
-// on the first page the counts of related terms and filters.
-func listExtra(p *Page) uint64 {
+// cards: the term or intersection it lists and, on the first page (on
+// every page for a theme with its own list templates), how many stories it
+// has and the counts of related terms and filters.
+func (fp *fingerprinter) listExtra(p *Page) uint64 {
 	var h digest
 	if p.Term != nil {
 		h.u64(p.Term.Hash)
@@ -141,7 +172,18 @@ func listExtra(p *Page) uint64 {
 	if p.Taxonomy != nil {
 		h.strs(p.Taxonomy.Name)
 	}
-	if p.FirstPage() {
+	first := p.FirstPage() || fp.everyPage
+	if fp.everyPage {
+		var list any
+		switch {
+		case p.Intersection != nil:
+			list = p.Intersection
+		case p.Term != nil:
+			list = p.Term
+		}
+		h.u64(fp.lists[list])
+	}
+	if first {
 		// The first page also shows how many stories the list has, the
 		// term's co-occurring terms and intersections, and on the stories
 		// list the facet counts. Older pages show none of these, so that
@@ -173,7 +215,7 @@ func listExtra(p *Page) uint64 {
 	}
 	if in := p.Intersection; in != nil {
 		h.strs(in.URL, in.SearchURL, in.Noun, in.PrimaryNoun)
-		if p.FirstPage() {
+		if first {
 			h.int(len(in.Stories))
 		}
 	}

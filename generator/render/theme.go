@@ -29,6 +29,10 @@ type Theme struct {
 	// countAnywhere is set when a template that any fingerprinted page
 	// may use mentions the site's story count (see storyCountAnywhere).
 	countAnywhere bool
+	// ownLists is set when the site overrides a template that list pages
+	// use, which may show on older pages what the built-in ones show on
+	// the first page only.
+	ownLists bool
 	// cards holds every story's card, rendered once per build.
 	cards *cardStore
 }
@@ -67,6 +71,9 @@ func LoadTheme(builtin, override fs.FS) (*Theme, error) {
 	th.bundleStatic(files)
 	th.hash = hashFiles(files)
 	th.countAnywhere = storyCountAnywhere(files)
+	for _, name := range listTemplates {
+		th.ownLists = th.ownLists || origin["templates/"+name] == "site theme"
+	}
 	th.cards = &cardStore{}
 	base := template.New("theme").Funcs(funcs).Funcs(template.FuncMap{"cardHTML": th.cards.html})
 	for _, name := range []string{"base.html", "partials.html"} {
@@ -219,6 +226,9 @@ func markOf(key string) string {
 	}
 	return "mark-any"
 }
+
+// listTemplates are the templates that render list pages.
+var listTemplates = []string{"base.html", "partials.html", "stories.html", "term.html", "intersection.html"}
 
 // storyCountAnywhere reports whether a template other than those of the
 // home page, the 404 page and the stories list mentions .Site.StoryCount.
