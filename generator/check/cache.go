@@ -21,12 +21,12 @@ type Cache struct {
 type cachedStory struct {
 	hash, vocab uint64
 	drafts      bool
-	story       content.Story
-	slugPos     content.Pos
-	diags       diag.List
-	// placed is the story the last check handed out for this file, with
-	// its assets. Nothing may change it.
-	placed *content.Story
+	// story is the story the last check handed out for this file, with
+	// its assets. Nothing may change it: later stages copy a story before
+	// changing it.
+	story   *content.Story
+	slugPos content.Pos
+	diags   diag.List
 }
 
 // NewCache returns an empty Cache.
@@ -40,19 +40,6 @@ func (c *Cache) lookup(path string, hash, vocab uint64, drafts bool) (cachedStor
 	defer c.mu.Unlock()
 	e, ok := c.entries[path]
 	return e, ok && e.hash == hash && e.vocab == vocab && e.drafts == drafts
-}
-
-// place records the story a check handed out for the file at path.
-func (c *Cache) place(path string, s *content.Story) {
-	if c == nil {
-		return
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if e, ok := c.entries[path]; ok {
-		e.placed = s
-		c.entries[path] = e
-	}
 }
 
 func (c *Cache) store(path string, e cachedStory) {

@@ -151,28 +151,27 @@ func (c *checker) finishVocabulary() {
 func (c *checker) story(f *load.File) {
 	if e, ok := c.opts.Cache.lookup(f.Path, f.Hash, c.vocabKey, c.opts.Drafts); ok {
 		c.diags.Add(e.diags...)
-		// The story handed out last time, when its bundle's files are
-		// the same, so that later stages see an unchanged story as the
-		// same value; otherwise a copy, as the cached entry stays as
-		// decoded.
-		s := e.placed
-		if s == nil || !sameAssets(s.Assets, f.Assets) {
-			story := e.story
+		// The story handed out last time, so that later stages see an
+		// unchanged story as the same value; a copy with the new assets
+		// when the bundle's other files changed.
+		s := e.story
+		if !sameAssets(s.Assets, f.Assets) {
+			story := *s
 			story.Assets = assets(f)
 			s = &story
-			c.opts.Cache.place(f.Path, s)
+			e.story = s
+			c.opts.Cache.store(f.Path, e)
 		}
 		c.place(s, f, e.slugPos)
 		return
 	}
 	mark := len(c.diags)
 	s, slugPos := c.decodeStory(f)
+	s.Assets = assets(f)
 	if c.opts.Cache != nil {
 		c.opts.Cache.store(f.Path, cachedStory{hash: f.Hash, vocab: c.vocabKey, drafts: c.opts.Drafts,
-			story: *s, slugPos: slugPos, diags: append(diag.List(nil), c.diags[mark:]...)})
+			story: s, slugPos: slugPos, diags: append(diag.List(nil), c.diags[mark:]...)})
 	}
-	s.Assets = assets(f)
-	c.opts.Cache.place(f.Path, s)
 	c.place(s, f, slugPos)
 }
 
