@@ -23,6 +23,15 @@ type Text struct {
 	Pos   Pos
 }
 
+// LastChanged is when the story was last changed: its updated date when
+// that is later than its date, otherwise its date.
+func (s *Story) LastChanged() time.Time {
+	if s.Updated.After(s.Date) {
+		return s.Updated
+	}
+	return s.Date
+}
+
 // Body is the Markdown part of a file.
 type Body struct {
 	// Source is the Markdown text, line ends normalised to LF.

@@ -135,11 +135,8 @@ func (l *linker) stories() {
 		}
 		l.bySlug[s.Slug] = st
 		l.site.Stories = append(l.site.Stories, st)
-		if s.Date.After(l.site.Updated) {
-			l.site.Updated = s.Date
-		}
-		if s.Updated.After(l.site.Updated) {
-			l.site.Updated = s.Updated
+		if changed := s.LastChanged(); changed.After(l.site.Updated) {
+			l.site.Updated = changed
 		}
 	}
 	sortNewerFirst(l.site.Stories)

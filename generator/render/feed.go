@@ -57,13 +57,9 @@ func writeFeed(buf *bytes.Buffer, site *link.Site, title, sitePath string, stori
 		Author: atomAuthor{Name: cfg.Title},
 	}
 	for _, s := range first(stories, FeedSize) {
-		updated := s.Date
-		if s.Updated.After(updated) {
-			updated = s.Updated
-		}
 		e := atomEntry{
 			Title: s.Title, ID: cfg.Abs("stories/" + s.Slug + "/"), Link: atomLink{Href: cfg.Abs("stories/" + s.Slug + "/")},
-			Published: atomTime(s.Date), Updated: atomTime(updated), Summary: s.Summary, Author: atomAuthor{Name: cfg.Title},
+			Published: atomTime(s.Date), Updated: atomTime(s.LastChanged()), Summary: s.Summary, Author: atomAuthor{Name: cfg.Title},
 		}
 		if len(s.Authors) > 0 {
 			e.Author.Name = s.Authors[0]
@@ -85,11 +81,8 @@ func writeFeed(buf *bytes.Buffer, site *link.Site, title, sitePath string, stori
 func feedUpdated(site *link.Site, stories []*link.Story) time.Time {
 	var newest time.Time
 	for _, s := range stories {
-		if s.Date.After(newest) {
-			newest = s.Date
-		}
-		if s.Updated.After(newest) {
-			newest = s.Updated
+		if changed := s.LastChanged(); changed.After(newest) {
+			newest = changed
 		}
 	}
 	if newest.IsZero() {
@@ -119,14 +112,6 @@ type siteURL struct {
 func writeSitemap(buf *bytes.Buffer, pages []siteURL) error {
 	buf.WriteString(xml.Header)
 	return xml.NewEncoder(buf).Encode(urlSet{URLs: pages})
-}
-
-// sitemapDate is when story s last changed, for the sitemap.
-func sitemapDate(s *link.Story) time.Time {
-	if s.Updated.After(s.Date) {
-		return s.Updated
-	}
-	return s.Date
 }
 
 func isoDate(t time.Time) string {
