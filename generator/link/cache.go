@@ -67,6 +67,21 @@ func (c *Cache) store(path, dir string, body content.Body, file uint64, res conv
 	c.entries[path] = cachedBody{dir: dir, line: body.Line, file: file, hash: hash, res: res}
 }
 
+// convert converts body as link's convert does, reusing the cache's
+// conversion when it is still valid and keeping a new one; c may be nil.
+func (c *Cache) convert(conv *markdown.Converter, path, dir string, body content.Body, file uint64, r markdown.Resolver) converted {
+	if c != nil {
+		if res, ok := c.lookup(path, dir, body, file, r); ok {
+			return res
+		}
+	}
+	res := convert(conv, path, dir, body, r)
+	if c != nil {
+		c.store(path, dir, body, file, res)
+	}
+	return res
+}
+
 // keepOnly forgets the conversions of files not in paths (deleted or
 // renamed since).
 func (c *Cache) keepOnly(paths map[string]bool) {

@@ -202,43 +202,30 @@ func (l *linker) convert(conv *markdown.Converter) diag.List {
 		body      content.Body
 		file      uint64 // the hash of the body's file
 		url       string
-		out       *template.HTML
-		key       *uint64
-		words     *int
+		set       func(converted)
 	}
 	var jobs []job
 	for _, s := range l.site.Stories {
-		jobs = append(jobs, job{s.Path, s.Dir, s.Body, s.Hash, s.URL, &s.HTML, &s.HTMLKey, &s.Words})
+		jobs = append(jobs, job{s.Path, s.Dir, s.Body, s.Hash, s.URL, s.setConverted})
 	}
-	for _, p := range l.allPages() {
-		jobs = append(jobs, job{p.Path, p.Dir, p.Body, p.Hash, p.URL, &p.HTML, &p.HTMLKey, nil})
+	for _, p := range l.site.AllPages() {
+		jobs = append(jobs, job{p.Path, p.Dir, p.Body, p.Hash, p.URL, func(r converted) { p.HTML, p.HTMLKey = r.html, r.key }})
 	}
 	for _, tax := range l.site.Taxonomies {
 		for _, t := range tax.Terms {
-			jobs = append(jobs, job{t.Path, "content/" + tax.Name, t.Body, t.Hash, t.URL, &t.HTML, &t.HTMLKey, nil})
+			jobs = append(jobs, job{t.Path, "content/" + tax.Name, t.Body, t.Hash, t.URL, func(r converted) { t.HTML, t.HTMLKey = r.html, r.key }})
 		}
 	}
 	results := make([]converted, len(jobs))
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			for i := range next {
 				j := jobs[i]
-				if l.cache == nil {
-					results[i] = convert(conv, j.path, j.dir, j.body, resolver{l})
-					continue
-				}
-				res, ok := l.cache.lookup(j.path, j.dir, j.body, j.file, resolver{l})
-				if !ok {
-					res = convert(conv, j.path, j.dir, j.body, resolver{l})
-					l.cache.store(j.path, j.dir, j.body, j.file, res)
-				}
-				results[i] = res
+				results[i] = l.cache.convert(conv, j.path, j.dir, j.body, j.file, resolver{l})
 			}
-		}()
+		})
 	}
 	for i := range jobs {
 		next <- i
@@ -256,17 +243,17 @@ func (l *linker) convert(conv *markdown.Converter) diag.List {
 	l.links = map[string][]markdown.Link{}
 	for i, j := range jobs {
 		r := results[i]
-		*j.out, *j.key = r.html, r.key
-		if j.words != nil {
-			*j.words = r.Words
-		}
+		j.set(r)
 		l.links[j.url] = append(l.links[j.url], r.Links...)
 		diags = append(diags, r.Diags...)
 	}
-	for _, s := range l.site.Stories {
-		s.ReadingMinutes = readingMinutes(s.Words)
-	}
 	return diags
+}
+
+// setConverted gives s its converted body and what follows from it.
+func (s *Story) setConverted(r converted) {
+	s.HTML, s.HTMLKey, s.Words = r.html, r.key, r.Words
+	s.ReadingMinutes = readingMinutes(r.Words)
 }
 
 // readingMinutes is the reading time of a body of words words, rounded,
@@ -292,8 +279,6 @@ func convert(conv *markdown.Converter, path, dir string, body content.Body, r ma
 	res.HTML = nil // kept once, as html
 	return converted{Result: res, html: html, key: maphash.String(keySeed, string(html)), calls: rec.calls}
 }
-
-func (l *linker) allPages() []*Page { return l.site.AllPages() }
 
 // AllPages returns the pages that come from a content file: the intros of
 // the home page, the stories list and the taxonomies, and the plain pages.

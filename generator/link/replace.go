@@ -32,9 +32,7 @@ func (site *Site) ReplaceBody(s *Story, body content.Body, hash uint64, conv *ma
 	story.Body, story.Hash = body, hash
 	s.Story = &story
 	s.Key = storyKey(hash, s.URL)
-	s.HTML, s.HTMLKey = res.html, res.key
-	s.Words = res.Words
-	s.ReadingMinutes = readingMinutes(res.Words)
+	s.setConverted(res)
 	l.links[s.URL] = res.Links
 	return true
 }
