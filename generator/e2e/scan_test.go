@@ -75,12 +75,3 @@ func headingLevel(name string) int {
 	}
 	return 0
 }
-
-func hasClass(tg tag, class string) bool {
-	for _, c := range strings.Fields(tg.Attrs["class"]) {
-		if c == class {
-			return true
-		}
-	}
-	return false
-}

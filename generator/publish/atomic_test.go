@@ -38,13 +38,29 @@ func TestWriteFileAtomic(t *testing.T) {
 			}
 		})
 	}
-	t.Run("missing folder fails and leaves nothing", func(t *testing.T) {
-		dir := t.TempDir()
-		if err := WriteFileAtomic(filepath.Join(dir, "no", "page.html"), []byte("x")); err == nil {
+	t.Run("missing folder fails", func(t *testing.T) {
+		if err := WriteFileAtomic(filepath.Join(t.TempDir(), "no", "page.html"), []byte("x")); err == nil {
 			t.Fatal("want an error for a missing folder")
 		}
-		if entries, _ := os.ReadDir(dir); len(entries) != 0 {
-			t.Errorf("folder holds %d entries, want none", len(entries))
+	})
+	// The temporary file is written before the rename fails (a folder
+	// with something in it stands where the file goes), so this checks
+	// that a failed write takes its temporary file away.
+	t.Run("failed rename leaves no temporary file", func(t *testing.T) {
+		dir := t.TempDir()
+		p := filepath.Join(dir, "page.html")
+		if err := os.MkdirAll(filepath.Join(p, "x"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := WriteFileAtomic(p, []byte("x")); err == nil {
+			t.Fatal("want an error when a folder stands in the way")
+		}
+		if entries, _ := os.ReadDir(dir); len(entries) != 1 || entries[0].Name() != "page.html" {
+			var names []string
+			for _, e := range entries {
+				names = append(names, e.Name())
+			}
+			t.Errorf("folder holds %q, want only page.html (no temporary file left)", names)
 		}
 	})
 }

@@ -428,19 +428,19 @@ func TestStreamEmitError(t *testing.T) {
 	for _, stopAt := range []int{0, 3, len(all) - 5, len(all) - 1} {
 		docs[stopAt%len(docs)].Body, docs[stopAt%len(docs)].Key = testBody(rng, 40), uint64(1000+stopAt)*2+1
 		boom := fmt.Errorf("disk full")
-		n := 0
+		calls := 0
 		_, err := search.Stream(in, func(search.File) error {
-			if n == stopAt {
+			calls++
+			if calls == stopAt+1 {
 				return boom
 			}
-			n++
 			return nil
 		})
 		if err != boom {
 			t.Errorf("Stream returned %v, want emit's error", err)
 		}
-		if n != stopAt {
-			t.Errorf("emit called again after its error")
+		if calls != stopAt+1 {
+			t.Errorf("emit called %d times, want %d: not again after its error", calls, stopAt+1)
 		}
 		checkCached(t, in, in.Cache, false)
 	}
