@@ -21,10 +21,8 @@ func FromSite(site *link.Site) Input {
 // oldestFirst returns stories, which are in site order (newest first),
 // oldest first: the order of story ids.
 func oldestFirst(stories []*link.Story) []*link.Story {
-	out := make([]*link.Story, len(stories))
-	for i, s := range stories {
-		out[len(stories)-1-i] = s
-	}
+	out := slices.Clone(stories)
+	slices.Reverse(out)
 	return out
 }
 
@@ -34,13 +32,10 @@ func oldestFirst(stories []*link.Story) []*link.Story {
 // while the story is unchanged, so that it converts to plain text only the
 // stories that changed.
 //
-// A story is unchanged when it is the same link.Story, with the same
-// content.Story and HTML, at the same place in the site's stories: a linked
-// site is not modified in place but by link.Site.ReplaceBody, which gives
-// the story a new content.Story and HTML. The cache holds on to the
-// values compared, so equal pointers are the same, unchanged values.
-// Otherwise, as after a new Link, the story's indexed fields, HTML and
-// term titles are compared with the Doc the cache holds for its path.
+// A story's Doc is unchanged while the story's file, URL and HTML
+// (link.Story.Key and HTMLKey, which link.Site.ReplaceBody updates too)
+// and the titles of the site's terms are, whether or not the site was
+// linked again.
 //
 // With a cache, the Docs of the Input are the cache's own, updated in
 // place by the next call with the same cache: build the index of an Input
@@ -73,16 +68,17 @@ func FromSiteCached(site *link.Site, cache *Cache) Input {
 	if !slices.Equal(names, sc.taxes) {
 		sc.taxes, sc.stories, sc.out, sc.byPath = names, nil, nil, map[string]*siteDoc{}
 	}
-	if !sc.update(site, stories) {
+	titles := termTitles(site)
+	if !sc.update(site, stories, titles) {
 		// Stories came, went, moved or became drafts: start again, still
 		// reusing the Doc of every story unchanged.
 		sc.stories = make([]siteStory, len(stories))
 		sc.out = make([]Doc, 0, len(stories))
 		for i, s := range stories {
-			sc.stories[i] = siteStory{story: s, src: s.Story, html: string(s.HTML), url: s.URL, at: -1}
+			sc.stories[i] = siteStory{source: sourceOf(s), at: -1}
 			if !s.Draft {
 				sc.stories[i].at = len(sc.out)
-				sc.out = append(sc.out, sc.docOf(s, site.Taxonomies))
+				sc.out = append(sc.out, sc.docOf(s, site.Taxonomies, titles))
 			}
 		}
 		if len(sc.byPath) > len(sc.out)+64 {
@@ -101,9 +97,8 @@ func FromSiteCached(site *link.Site, cache *Cache) Input {
 // update updates the Docs of the stories that changed in place, and
 // reports whether it could: the stories are as many as last time, and
 // the same ones are drafts.
-func (sc *siteCache) update(site *link.Site, stories []*link.Story) bool {
+func (sc *siteCache) update(site *link.Site, stories []*link.Story, titles uint64) bool {
 	sc.gen++
-	titles := termTitles(site)
 	sameTitles := titles == sc.titles
 	sc.titles = titles
 	if len(sc.stories) != len(stories) {
@@ -112,36 +107,30 @@ func (sc *siteCache) update(site *link.Site, stories []*link.Story) bool {
 	var changed []int
 	for i, s := range stories {
 		k := &sc.stories[i]
-		if k.story != s && sameTitles && k.src == s.Story && k.html == string(s.HTML) && k.url == s.URL {
-			// Linked again, but from the same checked story, with the same
-			// body and URL, and every term has its old title: a Doc reads
-			// nothing else.
-			k.story = s
-			continue
+		if k.source == sourceOf(s) && sameTitles && s.Draft == (k.at < 0) {
+			continue // perhaps linked again, but showing the same
 		}
-		if k.story != s || k.src != s.Story || k.html != string(s.HTML) {
-			if s.Draft != (k.at < 0) {
-				return false
-			}
-			changed = append(changed, i)
+		if s.Draft != (k.at < 0) {
+			return false
 		}
+		changed = append(changed, i)
 	}
 	for _, i := range changed {
 		s, k := stories[i], &sc.stories[i]
-		k.story, k.src, k.html, k.url = s, s.Story, string(s.HTML), s.URL
+		k.source = sourceOf(s)
 		if k.at >= 0 {
-			sc.out[k.at] = sc.docOf(s, site.Taxonomies)
+			sc.out[k.at] = sc.docOf(s, site.Taxonomies, titles)
 		}
 	}
 	return true
 }
 
-// docOf returns the Doc of story s: the one kept for its path if it still
-// matches, or a new one.
-func (sc *siteCache) docOf(s *link.Story, taxes []*link.Taxonomy) Doc {
+// docOf returns the Doc of story s: the one kept for its path if it was
+// made from the same source under the same term titles, or a new one.
+func (sc *siteCache) docOf(s *link.Story, taxes []*link.Taxonomy, titles uint64) Doc {
 	e := sc.byPath[s.Path]
-	if e == nil || !e.matches(s, taxes) {
-		e = &siteDoc{html: string(s.HTML), doc: newDoc(s, taxes)}
+	if e == nil || e.source != sourceOf(s) || e.titles != titles {
+		e = &siteDoc{source: sourceOf(s), titles: titles, doc: newDoc(s, taxes)}
 		e.doc.Key = docKey(&e.doc)
 		sc.byPath[s.Path] = e
 	}
@@ -191,55 +180,25 @@ func termTitles(site *link.Site) uint64 {
 
 var titlesSeed = maphash.MakeSeed()
 
+// docSource is all of a story that its Doc shows, but for the titles of
+// its terms (termTitles): its file and URL (link.Story.Key) and its HTML
+// (link.Story.HTMLKey).
+type docSource struct{ file, html uint64 }
+
+func sourceOf(s *link.Story) docSource { return docSource{s.Key, s.HTMLKey} }
+
 // siteStory is a story FromSiteCached has seen.
 type siteStory struct {
-	story *link.Story
-	src   *content.Story
-	html  string
-	url   string
-	at    int // index of its Doc in siteCache.out, -1 for a draft
+	source docSource
+	at     int // index of its Doc in siteCache.out, -1 for a draft
 }
 
-// siteDoc is a story's Doc and the HTML it was made from.
+// siteDoc is a story's Doc and what it was made from.
 type siteDoc struct {
-	html string
-	doc  Doc
-	gen  uint64 // the last call that used it
-}
-
-// matches reports whether newDoc(s, taxes) would give e.doc: the fields
-// it copies, the HTML it reads and the term titles are the same.
-func (e *siteDoc) matches(s *link.Story, taxes []*link.Taxonomy) bool {
-	d := &e.doc
-	if string(s.HTML) != e.html || s.URL != d.URL || s.Title != d.Title || s.Summary != d.Summary ||
-		s.Place != d.Place || s.Date != d.Date || !slices.Equal(s.Questions, d.Questions) ||
-		len(d.Terms) != len(taxes) {
-		return false
-	}
-	facts := d.Facts
-	n := len(s.Partners) + len(s.Outcomes)
-	if len(facts) <= n || !slices.Equal(facts[:len(s.Partners)], s.Partners) ||
-		!slices.Equal(facts[len(s.Partners):n], s.Outcomes) || facts[n] != s.Period {
-		return false
-	}
-	facts = facts[n+1:]
-	for _, g := range s.Terms {
-		for _, term := range g.Terms {
-			if len(facts) == 0 || facts[0] != term.Title {
-				return false
-			}
-			facts = facts[1:]
-		}
-	}
-	if len(facts) > 0 {
-		return false
-	}
-	for i, tax := range taxes {
-		if !slices.Equal(s.Story.Terms[tax.Name], d.Terms[i]) {
-			return false
-		}
-	}
-	return true
+	source docSource
+	titles uint64
+	doc    Doc
+	gen    uint64 // the last call that used it
 }
 
 // newDoc returns the Doc of story s.

@@ -2,7 +2,6 @@ package search_test
 
 import (
 	"fmt"
-	"html/template"
 	"math/rand/v2"
 	"reflect"
 	"slices"
@@ -102,12 +101,13 @@ func TestFromSiteCached(t *testing.T) {
 	if again := keys(checkSiteInput(t, site, cache)); !slices.Equal(again, firstKeys) {
 		t.Errorf("keys changed with nothing else")
 	}
-	// A body edit in place, as link.Site.ReplaceBody makes it.
+	// A body edit in place, by link.Site.ReplaceBody as watch makes it.
 	s := site.Stories[5]
-	story := *s.Story
-	story.Hash = 1000
-	s.Story = &story
-	s.HTML = template.HTML(string(s.HTML) + "<p>An edit with zeal.</p>")
+	body, hash := s.Body, s.Hash
+	edit := content.Body{Source: append(slices.Clone(body.Source), "\nAn edit with zeal.\n"...), Line: body.Line}
+	if !site.ReplaceBody(s, edit, 1000, markdown.New()) {
+		t.Fatal("ReplaceBody refused a plain body edit")
+	}
 	edited := keys(checkSiteInput(t, site, cache))
 	// Docs are oldest first, stories newest first.
 	if at := len(edited) - 1 - 5; edited[at] == firstKeys[at] {
@@ -117,7 +117,9 @@ func TestFromSiteCached(t *testing.T) {
 		t.Errorf("%d keys changed after one edit", n)
 	}
 	// The edit undone: the same text again, in a new string.
-	s.HTML = template.HTML(string(s.HTML[:len(s.HTML)-len("<p>An edit with zeal.</p>")]))
+	if !site.ReplaceBody(s, body, hash, markdown.New()) {
+		t.Fatal("ReplaceBody refused to undo the edit")
+	}
 	if undone := keys(checkSiteInput(t, site, cache)); !slices.Equal(undone, firstKeys) {
 		t.Error("undoing the edit did not give the first keys back")
 	}
