@@ -241,12 +241,17 @@ func theme(src string, cfg *config.Config) (*render.Theme, error) {
 
 var minifier = sync.OnceValue(minify.New)
 
+// minifies reports whether the output file at name goes through the
+// minifier: unless -minify=false, every file that casebook does not
+// already write compact.
+func (opts Options) minifies(name string) bool { return !opts.NoMinify && !render.Compact(name) }
+
 // renderTo renders the site, minifies each file and writes it to stage.
 func renderTo(site *link.Site, th *render.Theme, opts Options, stage *publish.Stage, res *Result) error {
 	var files, bytes atomic.Int64
 	bufs := sync.Pool{New: func() any { return new([]byte) }}
 	emit := func(p string, data []byte) error {
-		if !opts.NoMinify && !render.Compact(p) {
+		if opts.minifies(p) {
 			bp := bufs.Get().(*[]byte)
 			defer bufs.Put(bp)
 			*bp = minifier().Minify((*bp)[:0], p, data)

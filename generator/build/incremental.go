@@ -159,7 +159,7 @@ func (b *Builder) full(rd *render.Renderer, up *Update) error {
 	up.Out = stage.Dir()
 	p := &produced{files: map[string]fileDigest{}, up: up}
 	keys := newKeyRecorder(0)
-	err = b.render(rd, keys.fresh, func(name string, data []byte) error {
+	err = rd.All(keys.fresh, func(name string, data []byte) error {
 		d := fileDigest{rendered: digestOf(data)}
 		data = b.minify(name, data)
 		d.written, d.size = digestOf(data), len(data)
@@ -188,7 +188,7 @@ func (b *Builder) full(rd *render.Renderer, up *Update) error {
 func (b *Builder) incremental(rd *render.Renderer, up *Update) error {
 	up.Out = b.out
 	c := b.newChanges(up)
-	if err := b.render(rd, c.unchanged, c.emit); err != nil {
+	if err := rd.All(c.unchanged, c.emit); err != nil {
 		return err
 	}
 	if err := writeAll(b.out, c.changed); err != nil {
@@ -392,10 +392,6 @@ func writeAll(out string, files []outFile) error {
 	return nil
 }
 
-func (b *Builder) render(rd *render.Renderer, unchanged func(string, uint64) bool, emit render.Emit) error {
-	return rd.All(unchanged, emit)
-}
-
 // keyRecorder collects the fingerprints of one build's pages.
 type keyRecorder struct {
 	mu   sync.Mutex
@@ -428,7 +424,7 @@ func (k *keyRecorder) same(prev map[string]uint64, name string, key uint64) bool
 // minify returns data minified unless the options say not to or the file
 // is compact already; either way the result is a new slice.
 func (b *Builder) minify(name string, data []byte) []byte {
-	if b.opts.NoMinify || render.Compact(name) {
+	if !b.opts.minifies(name) {
 		return bytes.Clone(data) // render reuses its buffer after emit returns
 	}
 	return minifier().Minify(nil, name, data)

@@ -11,8 +11,8 @@ import (
 // in all (3.75 times), and never less than minMemoryLimit. Rendering
 // raises the live heap to about 2.2 times the linked site's at 10,000
 // stories (the search index being built, pages in flight), so 3.75
-// leaves the collector room: measured there, the limit costs about 4 %
-// more CPU, where 3 times cost 40 %.
+// leaves the collector room: measured there, the limit costs about 1 %
+// more CPU, where 3 times cost 40 % (docs/performance.md).
 const (
 	memoryHeadroom = 15
 	minMemoryLimit = 256 << 20

@@ -110,14 +110,16 @@ type Pager struct {
 	Pages []string
 }
 
+// OneDay reports whether every story on the page has the same date.
+func (p *Pager) OneDay() bool { return formatDate(p.Oldest) == formatDate(p.Newest) }
+
 // Span describes the dates a page covers, such as "2 March 2019 to 30 June
 // 2020", or one date when all its stories share it.
 func (p *Pager) Span() string {
-	from, to := formatDate(p.Oldest), formatDate(p.Newest)
-	if from == to {
-		return from
+	if p.OneDay() {
+		return formatDate(p.Newest)
 	}
-	return from + " to " + to
+	return formatDate(p.Oldest) + " to " + formatDate(p.Newest)
 }
 
 // FirstPage reports whether p is the first page a reader sees of its list
