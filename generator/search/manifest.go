@@ -8,37 +8,6 @@ import (
 	"time"
 )
 
-// manifest is index.json.
-type manifest struct {
-	Version string `json:"v"`
-	Stories int    `json:"n"`
-	// Chunk is the number of stories in each d/<n>.json.
-	Chunk int `json:"chunk"`
-	// Group is the number of stories whose texts are in each x/<g>.txt.
-	Group      int           `json:"xg"`
-	Stopwords  []string      `json:"stop"`
-	Taxonomies []manifestTax `json:"tax"`
-	// Shards maps a shard key to [file name, size in bytes].
-	Shards map[string][2]any `json:"shards"`
-}
-
-type manifestTax struct {
-	Name  string         `json:"name"`
-	Title string         `json:"title"`
-	Param string         `json:"param"`
-	Terms []manifestTerm `json:"terms"`
-}
-
-type manifestTerm struct {
-	Key   string `json:"k"`
-	Title string `json:"t"`
-	URL   string `json:"u"`
-	Count int    `json:"c"`
-	// Bits is the set of story ids carrying the term: bit id%8 of byte
-	// id/8, base64.
-	Bits string `json:"b"`
-}
-
 // termSets holds, for every term of every taxonomy, the set of stories
 // carrying it: bit id%8 of byte id/8 of sets[taxonomy][term].
 type termSets struct {
@@ -82,24 +51,6 @@ func (s *termSets) add(id int, d *Doc, termIndex []map[string]int) {
 	}
 }
 
-// manifestOf returns the manifest of an index.
-func manifestOf(version string, taxes []Taxonomy, termIndex []map[string]int, stories, chunk, group int, shards []cachedShard, sets *termSets) manifest {
-	m := manifest{Version: version, Stories: stories, Chunk: chunk, Group: group, Stopwords: Stopwords, Shards: make(map[string][2]any, len(shards))}
-	for _, s := range shards {
-		m.Shards[s.key] = [2]any{s.path[len("t/") : len(s.path)-len(".json")], s.size}
-	}
-	for i, tax := range taxes {
-		mt := manifestTax{Name: tax.Name, Title: tax.Title, Param: tax.Param}
-		for _, term := range tax.Terms {
-			set := sets.sets[i][termIndex[i][term.Key]]
-			mt.Terms = append(mt.Terms, manifestTerm{Key: term.Key, Title: term.Title, URL: term.URL,
-				Count: setCount(set), Bits: base64.StdEncoding.EncodeToString(set)})
-		}
-		m.Taxonomies = append(m.Taxonomies, mt)
-	}
-	return m
-}
-
 func setCount(set []byte) int {
 	n := 0
 	for _, b := range set {
@@ -108,9 +59,10 @@ func setCount(set []byte) int {
 	return n
 }
 
-// manifestJSON returns json.Marshal(manifestOf(…)), written directly: the
-// shards are already in key order, which is the order json.Marshal gives
-// a map.
+// manifestJSON returns index.json, written directly rather than through
+// encoding/json, which it matches byte for byte (TestManifestJSON holds
+// the format as Go types): the shards are already in key order, which is
+// the order json.Marshal gives a map.
 func manifestJSON(version string, taxes []Taxonomy, termIndex []map[string]int, stories, chunk, group int, shards []cachedShard, sets *termSets) []byte {
 	n := 4096 + len(shards)
 	for _, s := range shards {
@@ -120,8 +72,7 @@ func manifestJSON(version string, taxes []Taxonomy, termIndex []map[string]int, 
 		n += len(tax.Terms) * (128 + (stories+2)/3*4)
 	}
 	b := make([]byte, 0, n)
-	b = append(b, `{"v":`...)
-	b = jsonString(b, version)
+	b = jsonField(b, `{"v":`, version)
 	b = append(b, `,"n":`...)
 	b = strconv.AppendInt(b, int64(stories), 10)
 	b = append(b, `,"chunk":`...)
@@ -144,12 +95,9 @@ func manifestJSON(version string, taxes []Taxonomy, termIndex []map[string]int, 
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = append(b, `{"name":`...)
-			b = jsonString(b, tax.Name)
-			b = append(b, `,"title":`...)
-			b = jsonString(b, tax.Title)
-			b = append(b, `,"param":`...)
-			b = jsonString(b, tax.Param)
+			b = jsonField(b, `{"name":`, tax.Name)
+			b = jsonField(b, `,"title":`, tax.Title)
+			b = jsonField(b, `,"param":`, tax.Param)
 			b = append(b, `,"terms":`...)
 			if len(tax.Terms) == 0 {
 				b = append(b, "null"...)
@@ -160,12 +108,9 @@ func manifestJSON(version string, taxes []Taxonomy, termIndex []map[string]int, 
 						b = append(b, ',')
 					}
 					set := sets.sets[i][termIndex[i][term.Key]]
-					b = append(b, `{"k":`...)
-					b = jsonString(b, term.Key)
-					b = append(b, `,"t":`...)
-					b = jsonString(b, term.Title)
-					b = append(b, `,"u":`...)
-					b = jsonString(b, term.URL)
+					b = jsonField(b, `{"k":`, term.Key)
+					b = jsonField(b, `,"t":`, term.Title)
+					b = jsonField(b, `,"u":`, term.URL)
 					b = append(b, `,"c":`...)
 					b = strconv.AppendInt(b, int64(setCount(set)), 10)
 					b = append(b, `,"b":"`...)
@@ -187,6 +132,10 @@ func manifestJSON(version string, taxes []Taxonomy, termIndex []map[string]int, 
 	}
 	return append(b, "}}"...)
 }
+
+// jsonField appends key, the JSON before a string value, and s as that
+// value.
+func jsonField(b []byte, key, s string) []byte { return jsonString(append(b, key...), s) }
 
 // chunkDoc is a story in d/<n>.json.
 type chunkDoc struct {

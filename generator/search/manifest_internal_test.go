@@ -2,6 +2,7 @@ package search
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"testing"
 )
@@ -53,4 +54,53 @@ func TestManifestJSON(t *testing.T) {
 			}
 		})
 	}
+}
+
+// manifest is index.json.
+type manifest struct {
+	Version string `json:"v"`
+	Stories int    `json:"n"`
+	// Chunk is the number of stories in each d/<n>.json.
+	Chunk int `json:"chunk"`
+	// Group is the number of stories whose texts are in each x/<g>.txt.
+	Group      int           `json:"xg"`
+	Stopwords  []string      `json:"stop"`
+	Taxonomies []manifestTax `json:"tax"`
+	// Shards maps a shard key to [file name, size in bytes].
+	Shards map[string][2]any `json:"shards"`
+}
+
+type manifestTax struct {
+	Name  string         `json:"name"`
+	Title string         `json:"title"`
+	Param string         `json:"param"`
+	Terms []manifestTerm `json:"terms"`
+}
+
+type manifestTerm struct {
+	Key   string `json:"k"`
+	Title string `json:"t"`
+	URL   string `json:"u"`
+	Count int    `json:"c"`
+	// Bits is the set of story ids carrying the term: bit id%8 of byte
+	// id/8, base64.
+	Bits string `json:"b"`
+}
+
+// manifestOf returns the manifest of an index.
+func manifestOf(version string, taxes []Taxonomy, termIndex []map[string]int, stories, chunk, group int, shards []cachedShard, sets *termSets) manifest {
+	m := manifest{Version: version, Stories: stories, Chunk: chunk, Group: group, Stopwords: Stopwords, Shards: make(map[string][2]any, len(shards))}
+	for _, s := range shards {
+		m.Shards[s.key] = [2]any{s.path[len("t/") : len(s.path)-len(".json")], s.size}
+	}
+	for i, tax := range taxes {
+		mt := manifestTax{Name: tax.Name, Title: tax.Title, Param: tax.Param}
+		for _, term := range tax.Terms {
+			set := sets.sets[i][termIndex[i][term.Key]]
+			mt.Terms = append(mt.Terms, manifestTerm{Key: term.Key, Title: term.Title, URL: term.URL,
+				Count: setCount(set), Bits: base64.StdEncoding.EncodeToString(set)})
+		}
+		m.Taxonomies = append(m.Taxonomies, mt)
+	}
+	return m
 }

@@ -2,6 +2,7 @@ package search
 
 import (
 	"bytes"
+	"cmp"
 	"runtime"
 	"slices"
 	"sort"
@@ -424,16 +425,8 @@ func (ti *termInfo) apply(t string) {
 // searchPostings returns the index of the first posting of list with an
 // id of at least id.
 func searchPostings(list []posting, id int32) int {
-	lo, hi := 0, len(list)
-	for lo < hi {
-		mid := int(uint(lo+hi) >> 1)
-		if list[mid].id < id {
-			lo = mid + 1
-		} else {
-			hi = mid
-		}
-	}
-	return lo
+	i, _ := slices.BinarySearchFunc(list, id, func(p posting, id int32) int { return cmp.Compare(p.id, id) })
+	return i
 }
 
 // splice returns a copy of shard, a shard holding one term's was

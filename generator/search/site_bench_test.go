@@ -77,12 +77,14 @@ func linkedCorpus(tb testing.TB) *link.Site {
 }
 
 // editBody gives the story a new body in place, as link.Site.ReplaceBody
-// does: a new content.Story with another hash, and new HTML.
+// does: a new content.Story with another hash, new HTML, and new keys for
+// them (any values not used before; FromSiteCached compares only keys).
 func editBody(s *link.Story, html string, hash uint64) {
 	story := *s.Story
 	story.Hash = hash
 	s.Story = &story
 	s.HTML = template.HTML(html)
+	s.Key, s.HTMLKey = hash, ^hash
 }
 
 // BenchmarkRebuildOneStory is what watch mode does for the search index
