@@ -154,7 +154,7 @@ func (w *walker) visit(p string, d fs.DirEntry, err error) error {
 		return nil
 	}
 	name := d.Name()
-	if p != "content" && (strings.HasPrefix(name, ".") || name == "_templates" && path.Dir(p) == "content") {
+	if p != "content" && (IgnoredName(name) || name == "_templates" && path.Dir(p) == "content") {
 		if d.IsDir() {
 			return fs.SkipDir
 		}
@@ -165,6 +165,12 @@ func (w *walker) visit(p string, d fs.DirEntry, err error) error {
 		return w.visitSymlink(p)
 	}
 	if d.IsDir() {
+		return nil
+	}
+	if !d.Type().IsRegular() {
+		// Reading a FIFO would wait for a writer forever.
+		w.replayable = false
+		w.diags.Errorf(p, 0, 0, "not a regular file (a named pipe, socket or device): remove it from the content folder")
 		return nil
 	}
 	w.listing = append(w.listing, p)
@@ -185,8 +191,12 @@ func (w *walker) visitSymlink(p string) error {
 	if err == nil {
 		var info fs.FileInfo
 		info, err = fs.Stat(w.fsys, p)
-		if err == nil && info.IsDir() {
+		switch {
+		case err != nil:
+		case info.IsDir():
 			err = errors.New("symlinked folders are not followed")
+		case !info.Mode().IsRegular():
+			err = errors.New("it points to something that is not a regular file (a named pipe, socket or device)")
 		}
 	}
 	if err != nil {
@@ -282,9 +292,12 @@ func (w *walker) attachAssets() {
 			w.diags.Warnf(a.Path, 0, 0, "file ignored: only Markdown stories go in content/stories/; put images beside a story in a bundle folder (content/stories/<slug>/index.md)")
 			continue
 		}
-		data, err := fs.ReadFile(w.fsys, a.Path)
+		data, err := readAsset(w.fsys, a.Path)
+		if err == nil {
+			err = checkAsset(a.Name, data)
+		}
 		if err != nil {
-			w.diags.Errorf(a.Path, 0, 0, "cannot read: %v", unwrapPath(err))
+			w.diags.Errorf(a.Path, 0, 0, "%v", err)
 			continue
 		}
 		a.Data = data
@@ -330,4 +343,36 @@ func (w *walker) parseAll() {
 		}
 	}
 	w.files = kept
+}
+
+// IgnoredName reports whether a file or folder name is hidden or one of the
+// temporary and swap files editors write beside the file being saved; the
+// loader skips them, so that a build publishes none of them and a rebuild
+// is not set off by them:
+//
+//	.*                    hidden files, version control, casebook's staging folders
+//	4913                  vim's probe for a writable folder
+//	*.swp *.swo *.swx     vim swap files
+//	*~                    backups of vim, emacs, gedit and others
+//	#*#                   emacs auto-save files (.#* lock files are hidden)
+//	*___jb_tmp___ *___jb_old___   JetBrains "safe write"
+//	sedXXXXXX             GNU sed -i (six random letters, no extension)
+func IgnoredName(name string) bool {
+	switch {
+	case name == "":
+		return false
+	case name == "4913",
+		strings.HasPrefix(name, "."),
+		strings.HasSuffix(name, "~"),
+		strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"),
+		strings.HasSuffix(name, "___jb_tmp___"),
+		strings.HasSuffix(name, "___jb_old___"),
+		len(name) == 9 && strings.HasPrefix(name, "sed") && !strings.Contains(name, "."):
+		return true
+	}
+	switch path.Ext(name) {
+	case ".swp", ".swo", ".swx":
+		return true
+	}
+	return false
 }

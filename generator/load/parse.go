@@ -3,6 +3,7 @@ package load
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"hash/maphash"
 	"io"
 	"io/fs"
@@ -27,6 +28,27 @@ func parseFile(fsys fs.FS, f *File) diag.List {
 }
 
 func readLimited(fsys fs.FS, p string) ([]byte, error) {
+	return readUpTo(fsys, p, MaxFileSize, "file is larger than 2 MiB; split the story or move large material out of it")
+}
+
+// readAsset reads a bundle file of at most MaxAssetSize bytes.
+func readAsset(fsys fs.FS, p string) ([]byte, error) {
+	data, err := readUpTo(fsys, p, MaxAssetSize, "bundle file is larger than 100 MiB; put it on a media host and link to it")
+	var big tooBigError
+	if err != nil && !errors.As(err, &big) {
+		return nil, fmt.Errorf("cannot read: %w", err)
+	}
+	return data, err
+}
+
+// tooBigError is a file over its size limit; its text says what to do.
+type tooBigError string
+
+func (e tooBigError) Error() string { return string(e) }
+
+// readUpTo reads the file at p, refusing it with tooBig when it holds more
+// than limit bytes.
+func readUpTo(fsys fs.FS, p string, limit int, tooBig string) ([]byte, error) {
 	file, err := fsys.Open(p)
 	if err != nil {
 		return nil, unwrapPath(err)
@@ -36,15 +58,15 @@ func readLimited(fsys fs.FS, p string) ([]byte, error) {
 	// it for the whole build, so a buffer grown by doubling would keep up
 	// to twice the content in memory.
 	size := 512
-	if info, err := file.Stat(); err == nil && info.Size() >= 0 && info.Size() <= MaxFileSize {
+	if info, err := file.Stat(); err == nil && info.Size() >= 0 && info.Size() <= int64(limit) {
 		size = int(info.Size()) + 1 // room to see EOF without growing
 	}
-	src, err := readAll(io.LimitReader(file, MaxFileSize+1), make([]byte, 0, size))
+	src, err := readAll(io.LimitReader(file, int64(limit)+1), make([]byte, 0, size))
 	if err != nil {
 		return nil, unwrapPath(err)
 	}
-	if len(src) > MaxFileSize {
-		return nil, errors.New("file is larger than 2 MiB; split the story or move large material out of it")
+	if len(src) > limit {
+		return nil, tooBigError(tooBig)
 	}
 	return src, nil
 }
