@@ -23,11 +23,15 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/casebook/casebook/generator/diag"
+	"github.com/casebook/casebook/generator/frontmatter"
 	"github.com/casebook/casebook/generator/suggest"
 )
 
 // File is the name of the settings file in the site folder.
 const File = "site.toml"
+
+// MaxSize is the largest site.toml accepted: 256 KiB.
+const MaxSize = 256 << 10
 
 // Config holds a site's settings after validation.
 type Config struct {
@@ -53,6 +57,14 @@ func Parse(data []byte, baseURL string) (*Config, diag.List) {
 	var diags diag.List
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	cfg := &Config{Language: "en", Theme: "default"}
+	// The TOML decoder's time and memory grow with the square of the
+	// nesting depth: measure it before decoding.
+	if err := frontmatter.CheckLimits(data, frontmatter.TOML, 1, MaxSize, File); err != nil {
+		var serr *frontmatter.SyntaxError
+		errors.As(err, &serr)
+		diags.Errorf(File, serr.Line, serr.Col, "%s", serr.Msg)
+		return cfg, diags
+	}
 	md, err := toml.Decode(string(data), cfg)
 	if err != nil {
 		var perr toml.ParseError

@@ -31,6 +31,9 @@ func Decode(doc *Document) (*Node, error) {
 	if !doc.Found {
 		return &Node{Kind: Map, Line: 1, Col: 1}, nil
 	}
+	if err := CheckLimits(doc.Raw, doc.Format, doc.RawLine, MaxSize, "front matter"); err != nil {
+		return nil, err
+	}
 	switch doc.Format {
 	case TOML:
 		return decodeTOML(doc.Raw, doc.RawLine)
