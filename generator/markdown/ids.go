@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"strconv"
+	"strings"
 	"unicode"
 
 	"github.com/yuin/goldmark/ast"
@@ -12,19 +13,54 @@ import (
 // makes them unique within a page by adding "-1", "-2".
 type ids struct {
 	used map[string]bool
+	// next holds, for each base that has been used, the first suffix not
+	// yet tried, so that a page of 20,000 headings "Notes" takes linear
+	// time rather than trying "-1" to "-19999" for the last one.
+	next map[string]int
 }
 
-// reservedIDs are element IDs the theme uses on every page; a heading
-// with the same text gets a suffix instead, so the skip link and the
-// page's own sections keep working.
+// reservedIDs are element IDs the theme uses; a heading with the same
+// text gets a suffix instead, so that the skip link, the page's own
+// sections and the labels of its controls keep working. The theme keeps to
+// these names and to the patterns of reservedID; a test holds it to them.
 var reservedIDs = []string{"main", "top", "content", "site-header", "site-footer", "search", "results"}
 
-func newIDs() *ids {
-	used := make(map[string]bool, len(reservedIDs))
-	for _, id := range reservedIDs {
-		used[id] = true
+// reservedSuffixes and reservedPrefixes are the patterns of the theme's
+// other IDs: section headings ("questions-heading"), titles of figures
+// ("pairs-title"), patterns ("…-gap"), symbols ("mark-…"), filter boxes
+// ("f-…") and the search form ("search-…").
+var (
+	reservedSuffixes = []string{"-heading", "-title", "-gap"}
+	reservedPrefixes = []string{"mark-", "f-", "search-"}
+)
+
+// reservedID reports whether id is the theme's or matches one of its
+// patterns.
+func reservedID(id string) bool {
+	for _, r := range reservedIDs {
+		if id == r {
+			return true
+		}
 	}
-	return &ids{used: used}
+	for _, suffix := range reservedSuffixes {
+		if strings.HasSuffix(id, suffix) {
+			return true
+		}
+	}
+	return hasReservedPrefix(id)
+}
+
+func hasReservedPrefix(id string) bool {
+	for _, prefix := range reservedPrefixes {
+		if strings.HasPrefix(id, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+func newIDs() *ids {
+	return &ids{used: map[string]bool{}, next: map[string]int{}}
 }
 
 // Generate implements parser.IDs.
@@ -47,9 +83,18 @@ func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
 	if base == "" {
 		base = "section"
 	}
+	if hasReservedPrefix(base) {
+		// No suffix takes "mark-…" out of the theme's names.
+		base = "h-" + base
+	}
 	result := base
-	for i := 1; s.used[result]; i++ {
+	if s.used[result] || reservedID(result) {
+		i := max(s.next[base], 1)
+		for s.used[base+"-"+strconv.Itoa(i)] {
+			i++
+		}
 		result = base + "-" + strconv.Itoa(i)
+		s.next[base] = i + 1
 	}
 	s.used[result] = true
 	return []byte(result)

@@ -33,6 +33,7 @@ type linkWalker struct {
 	// body stays linear (links come in document order).
 	lineStarts []int
 	last       struct{ off, line, col int }
+	headings   int
 }
 
 func (w *linkWalker) walk(doc ast.Node) {
@@ -42,6 +43,11 @@ func (w *linkWalker) walk(doc ast.Node) {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
+		case *ast.Heading:
+			if w.headings++; w.headings == MaxHeadings+1 {
+				pos := w.pos(n)
+				w.diags.Errorf(pos.Path, pos.Line, 1, "body has more than %d headings: split the page", MaxHeadings)
+			}
 		case *ast.Link:
 			dest, ok := w.resolve(n, string(n.Destination), false)
 			n.Destination = []byte(dest)

@@ -84,6 +84,9 @@ func New() *Converter {
 // line body.Line; dir is the folder relative links start from.
 func (c *Converter) Convert(path, dir string, body content.Body, r Resolver) Result {
 	src := body.Source
+	if diags := checkLimits(path, src, body.Line); len(diags) > 0 {
+		return Result{Diags: diags}
+	}
 	ctx := parser.NewContext(parser.WithIDs(newIDs()))
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	lw := &linkWalker{path: path, dir: dir, src: src, firstLine: body.Line, resolver: r}

@@ -31,7 +31,9 @@ func (wikiParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) a
 	if !bytes.HasPrefix(line, []byte("[[")) {
 		return nil
 	}
-	end := bytes.Index(line, []byte("]]"))
+	// Look for the closing brackets only as far as a wiki link can go: a
+	// line of 100,000 "[[" must not be rescanned from each of them.
+	end := bytes.Index(line[:min(len(line), maxWikiLink)], []byte("]]"))
 	if end < 3 {
 		return nil
 	}

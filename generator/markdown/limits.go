@@ -1,0 +1,98 @@
+package markdown
+
+import (
+	"bytes"
+	"unicode/utf8"
+
+	"github.com/casebook/casebook/generator/diag"
+)
+
+// Limits on a body, checked before goldmark parses it. goldmark's inline
+// parsers rescan the rest of a line for every unclosed "[", "](" or "`", so
+// their cost grows with the square of a line's length; with lines and
+// brackets per line bounded, a body's cost grows with its number of lines.
+const (
+	// MaxLineLength is the longest line of a body, in bytes: 16 KiB, a
+	// paragraph of some 2,500 words written without a line break.
+	MaxLineLength = 16 << 10
+	// MaxBrackets is the most "[" on one line: link, image and wiki link
+	// openings and their nesting.
+	MaxBrackets = 256
+	// MaxQuoteDepth is the deepest nesting of block quotes (">") and
+	// list items started on one line.
+	MaxQuoteDepth = 32
+	// MaxHeadings is the most headings in one body.
+	MaxHeadings = 1000
+	// maxWikiLink is the longest [[target|label]], brackets included; a
+	// longer one is text. It bounds the search for the closing "]]".
+	maxWikiLink = 1024
+)
+
+// checkLimits reports the lines of src that pass a limit, as errors at
+// path:line:col counting from firstLine.
+func checkLimits(path string, src []byte, firstLine int) diag.List {
+	var diags diag.List
+	for line := firstLine; len(src) > 0; line++ {
+		text, rest, _ := bytes.Cut(src, []byte("\n"))
+		src = rest
+		if len(text) > MaxLineLength {
+			col := utf8.RuneCount(text[:MaxLineLength]) + 1
+			diags.Errorf(path, line, col, "line is %d KiB long, more than the %d KiB allowed: break it into paragraphs", len(text)>>10, MaxLineLength>>10)
+			continue
+		}
+		if n := bytes.Count(text, []byte("[")); n > MaxBrackets {
+			col := utf8.RuneCount(text[:nthIndex(text, '[', MaxBrackets+1)]) + 1
+			diags.Errorf(path, line, col, "line has %d \"[\", more than the %d allowed on one line: split it, or write \\[ for a bracket that opens no link", n, MaxBrackets)
+			continue
+		}
+		if depth, at := blockDepth(text); depth > MaxQuoteDepth {
+			diags.Errorf(path, line, utf8.RuneCount(text[:at])+1, "line nests quotes or list items more than %d levels deep", MaxQuoteDepth)
+		}
+	}
+	return diags
+}
+
+// blockDepth counts the block quote markers and list item markers that
+// open a line ("> > - 1. text" is four deep), and returns the offset where
+// the limit was passed.
+func blockDepth(text []byte) (depth, at int) {
+	i := 0
+	for i < len(text) {
+		for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+			i++
+		}
+		start := i
+		switch {
+		case i < len(text) && text[i] == '>':
+			i++
+		case i+1 < len(text) && (text[i] == '-' || text[i] == '*' || text[i] == '+') && text[i+1] == ' ':
+			i += 2
+		default:
+			for i < len(text) && i-start < 9 && text[i] >= '0' && text[i] <= '9' {
+				i++
+			}
+			if i == start || i+1 >= len(text) || (text[i] != '.' && text[i] != ')') || text[i+1] != ' ' {
+				return depth, start
+			}
+			i += 2
+		}
+		depth++
+		if depth > MaxQuoteDepth {
+			return depth, start
+		}
+	}
+	return depth, i
+}
+
+// nthIndex returns the offset of the nth (1-based) c in text.
+func nthIndex(text []byte, c byte, n int) int {
+	off := 0
+	for ; n > 0; n-- {
+		i := bytes.IndexByte(text[off:], c)
+		if i < 0 {
+			return len(text)
+		}
+		off += i + 1
+	}
+	return off - 1
+}
