@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sync"
 	"sync/atomic"
@@ -221,22 +222,38 @@ func readConfig(siteFS fs.FS, baseURL string, res *Result) (*config.Config, erro
 }
 
 // theme loads the built-in theme with the site's own theme folder, if it
-// has one, laid over it.
+// has one, laid over it. The folder is opened through the site folder, so
+// that a themes/ or themes/<name> symlink leading out of it is refused.
 func theme(src string, cfg *config.Config) (*render.Theme, error) {
+	site, err := os.OpenRoot(src)
+	if err != nil {
+		return nil, err
+	}
+	defer site.Close()
 	var override fs.FS
-	dir := filepath.Join(src, "themes", cfg.Theme)
-	if info, err := os.Stat(dir); err == nil && info.IsDir() {
-		root, err := os.OpenRoot(dir)
-		if err != nil {
-			return nil, err
-		}
+	dir := path.Join("themes", cfg.Theme)
+	root, err := site.OpenRoot(dir)
+	switch {
+	case err == nil:
+		defer root.Close()
 		override = root.FS()
+	case errors.Is(err, fs.ErrNotExist):
+	default:
+		return nil, fmt.Errorf("theme folder %s: %v (a symlink leading outside the site folder is refused)", dir, unwrapPath(err))
 	}
 	th, err := render.LoadTheme(casebook.DefaultTheme(), override)
 	if err != nil {
 		return nil, fmt.Errorf("theme: %w", err)
 	}
 	return th, nil
+}
+
+func unwrapPath(err error) error {
+	var perr *fs.PathError
+	if errors.As(err, &perr) {
+		return perr.Err
+	}
+	return err
 }
 
 var minifier = sync.OnceValue(minify.New)

@@ -70,6 +70,10 @@ func CheckOutput(src, out string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	if info, err := os.Lstat(absOut); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		// Following it would write the site wherever the link points.
+		return "", fmt.Errorf("refusing to use %s as the output folder: it is a symlink; point -out at a real folder", out)
+	}
 	absSrc, absOut = evalSymlinks(absSrc), evalSymlinks(absOut)
 	switch {
 	case absOut == filepath.Dir(absOut):
@@ -185,8 +189,8 @@ func (s *Stage) Commit() error {
 		return err
 	}
 	for _, name := range kept {
-		if data, err := os.ReadFile(filepath.Join(s.out, name)); err == nil {
-			if _, err := os.Stat(filepath.Join(s.staging, name)); errors.Is(err, fs.ErrNotExist) {
+		if data, ok := readKept(filepath.Join(s.out, name)); ok {
+			if _, err := os.Lstat(filepath.Join(s.staging, name)); errors.Is(err, fs.ErrNotExist) {
 				_ = os.WriteFile(filepath.Join(s.staging, name), data, 0o644)
 			}
 		}
@@ -210,6 +214,22 @@ func (s *Stage) Commit() error {
 		return removeTree(old)
 	}
 	return nil
+}
+
+// maxKept is the largest kept file carried over: CNAME and .gitignore are
+// a few lines.
+const maxKept = 64 << 10
+
+// readKept reads a kept file of the previous output, if it is a regular
+// file of at most maxKept bytes. A symlink is not followed: it would copy
+// whatever it points to into the published site.
+func readKept(p string) ([]byte, bool) {
+	info, err := os.Lstat(p)
+	if err != nil || !info.Mode().IsRegular() || info.Size() > maxKept {
+		return nil, false
+	}
+	data, err := os.ReadFile(p)
+	return data, err == nil
 }
 
 // removeTree is os.RemoveAll on all cores: a site is thousands of files in

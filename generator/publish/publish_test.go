@@ -27,6 +27,13 @@ func TestCheckOutput(t *testing.T) {
 				t.Fatal(err)
 			}
 			return link
+		}, "is a symlink"},
+		{"through a symlinked parent", func(t *testing.T, src string) string {
+			link := filepath.Join(t.TempDir(), "link")
+			if err := os.Symlink(filepath.Dir(src), link); err != nil {
+				t.Fatal(err)
+			}
+			return filepath.Join(link, filepath.Base(src))
 		}, "holds the site"},
 		{"foreign files", func(_ *testing.T, src string) string {
 			write(t, filepath.Join(src, "public", "notes.txt"), "mine")

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"hash/fnv"
@@ -55,6 +56,10 @@ func LoadTheme(builtin, override fs.FS) (*Theme, error) {
 		err := fs.WalkDir(src.fsys, ".", func(p string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
 				return err
+			}
+			if info, err := fs.Stat(src.fsys, p); err != nil || !info.Mode().IsRegular() {
+				// Reading a named pipe would wait for a writer forever.
+				return cmp.Or(err, fmt.Errorf("%s is not a regular file", p))
 			}
 			data, err := fs.ReadFile(src.fsys, p)
 			if err != nil {
