@@ -20,7 +20,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	var opts serve.Options
 	fs.StringVar(&opts.Src, "src", ".", "site `folder` holding site.toml and content/")
-	fs.StringVar(&opts.Addr, "addr", serve.DefaultAddr, "`host:port` to listen on")
+	fs.StringVar(&opts.Addr, "addr", serve.DefaultAddr, "`host:port` to listen on; an empty host is 127.0.0.1, 0.0.0.0 is every interface")
 	fs.BoolVar(&opts.Drafts, "drafts", false, "include stories marked draft: true")
 	fs.BoolVar(&opts.Poll, "poll", false, "poll for changes instead of using file-system events (shared or network folders)")
 	if code, ok := parseFlags(fs, args, stderr, false); !ok {

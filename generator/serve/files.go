@@ -87,7 +87,9 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 	info, err := root.Stat(name)
 	if err == nil && info.IsDir() {
 		if !strings.HasSuffix(r.URL.Path, "/") {
-			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+			// From the cleaned name, never the raw path: "//stories" as
+			// a Location would send the browser to the host "stories".
+			http.Redirect(w, r, "/"+name+"/", http.StatusMovedPermanently)
 			return
 		}
 		name = path.Join(name, "index.html")

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -40,6 +41,17 @@ type Options struct {
 	Ready func(url string)
 }
 
+// bindAddress is addr with an empty host made 127.0.0.1: net.Listen reads
+// ":1313" as every interface, which would publish a preview of unreviewed
+// content to the whole network. Every interface must be asked for by name
+// (0.0.0.0:1313).
+func bindAddress(addr string) string {
+	if host, port, err := net.SplitHostPort(addr); err == nil && host == "" {
+		return net.JoinHostPort("127.0.0.1", port)
+	}
+	return addr
+}
+
 // Run builds the site into a private temporary folder (so the live-reload
 // script and local URLs never reach the real output), serves it, and
 // rebuilds on every change until ctx is done. It returns nil after a clean
@@ -48,6 +60,7 @@ func Run(ctx context.Context, opts Options) error {
 	if opts.Addr == "" {
 		opts.Addr = DefaultAddr
 	}
+	opts.Addr = bindAddress(opts.Addr)
 	if opts.Log == nil {
 		opts.Log = io.Discard
 	}
@@ -101,6 +114,9 @@ func Run(ctx context.Context, opts Options) error {
 		_ = watcher.Run(watchCtx, rb.rebuild)
 	}()
 	fmt.Fprintf(opts.Log, "serving %s at %s (Ctrl-C to stop)\n", opts.Src, siteURL)
+	if ip := net.ParseIP(strings.Trim(host, "[]")); ip != nil && ip.IsUnspecified() {
+		fmt.Fprintf(opts.Log, "listening on every network interface (%s): anyone who can reach this machine can read the preview\n", bound)
+	}
 	if opts.Ready != nil {
 		opts.Ready(siteURL)
 	}
