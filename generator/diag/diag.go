@@ -33,17 +33,23 @@ type Diagnostic struct {
 }
 
 // String formats d as "path:line:col: severity: message", leaving out the
-// line and column when they are unknown.
+// line and column when they are unknown. Control, bidirectional and
+// zero-width characters in the path and message are shown as escapes
+// (\x1b, \u202e), so that a file name cannot repaint a terminal or forge
+// a line.
 func (d Diagnostic) String() string {
 	var b strings.Builder
-	b.WriteString(d.Path)
+	b.WriteString(escapeControls(d.Path))
 	if d.Line > 0 {
 		fmt.Fprintf(&b, ":%d", d.Line)
 		if d.Col > 0 {
 			fmt.Fprintf(&b, ":%d", d.Col)
 		}
 	}
-	fmt.Fprintf(&b, ": %s: %s", d.Severity, d.Message)
+	// A message of several lines keeps them, indented, so that none of
+	// them can pass for a diagnostic of its own.
+	msg := strings.ReplaceAll(escapeControlsKeepingLines(d.Message), "\n", "\n\t")
+	fmt.Fprintf(&b, ": %s: %s", d.Severity, msg)
 	return b.String()
 }
 

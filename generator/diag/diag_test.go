@@ -3,6 +3,7 @@ package diag
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 	"testing"
 )
 
@@ -81,7 +82,7 @@ func TestWrite(t *testing.T) {
 		format string
 		want   string
 	}{
-		{"text", l, FormatText, "content/stories/a,b.md:7:15: error: 50% wrong\nreally\nsite.toml: warning: w\n1 error, 1 warning\n"},
+		{"text", l, FormatText, "content/stories/a,b.md:7:15: error: 50% wrong\n\treally\nsite.toml: warning: w\n1 error, 1 warning\n"},
 		{"text clean", nil, FormatText, "no problems\n"},
 		{"github", l, FormatGitHub, "::error file=content/stories/a%2Cb.md,line=7,col=15::50%25 wrong%0Areally\n::warning file=site.toml::w\n"},
 		{"json empty", nil, FormatJSON, "[]\n"},
@@ -116,4 +117,27 @@ func TestWrite(t *testing.T) {
 			t.Error("no error for an unknown format")
 		}
 	})
+}
+
+func TestStringEscapesControlCharacters(t *testing.T) {
+	d := Diagnostic{Path: "content/stories/\x1b[2J\x1b[31mred\nfake.md:1:1: error: x\u202e.md", Line: 2, Col: 3, Severity: Error,
+		Message: "slug \"a\" is used by content/stories/\x07bell.md and \u2066b\u2069\u200b"}
+	for _, format := range []string{FormatText, FormatGitHub} {
+		var b strings.Builder
+		if err := Write(&b, List{d}, format); err != nil {
+			t.Fatal(err)
+		}
+		out := strings.TrimSuffix(b.String(), "\n")
+		if format == FormatText {
+			out = strings.SplitN(out, "\n", 2)[0]
+		}
+		for _, r := range out {
+			if r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x200b {
+				t.Errorf("%s: raw control character %U in %q", format, r, out)
+			}
+		}
+		if !strings.Contains(out, `\x1b[31mred\nfake.md`) || !strings.Contains(out, `\u202e`) {
+			t.Errorf("%s: control characters not shown as escapes: %q", format, out)
+		}
+	}
 }
