@@ -81,7 +81,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "casebook new:", err)
 		return exitContent
 	}
-	slug := content.Slugify(title)
+	slug := content.TrimSlug(content.Slugify(title))
 	rel := scaffold.Path(slug, *bundle)
 	if err := scaffold.Write(root, rel, slug, site.Collection, data); err != nil {
 		if errors.Is(err, scaffold.ErrExists) {

@@ -37,6 +37,8 @@ func TestNewWritesStory(t *testing.T) {
 			[]string{"title: 'Care: at home'\n"}},
 		{"bundle", []string{"-bundle", "Map of Ardcluny"}, "content/stories/map-of-ardcluny/index.md",
 			[]string{"title: Map of Ardcluny\n"}},
+		{"long title makes a slug of at most 100 characters", []string{strings.Repeat("Partnership ", 30)},
+			"content/stories/" + strings.Repeat("partnership-", 7) + "partnership.md", []string{"title: " + strings.Repeat("Partnership ", 29) + "Partnership\n"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -231,6 +231,10 @@ func (c *checker) decodeStory(f *load.File) (*content.Story, content.Pos) {
 // place adds a decoded story to the collection, or to the drafts, or
 // reports its slug.
 func (c *checker) place(s *content.Story, f *load.File, slugPos content.Pos) {
+	if len(s.Slug) > content.MaxSlugLength {
+		c.diags.Errorf(slugPos.Path, slugPos.Line, slugPos.Col, "slug %q is %d characters long, more than the %d allowed: shorten it (rename the file or set slug:)", s.Slug, len(s.Slug), content.MaxSlugLength)
+		return
+	}
 	if !slugPattern.MatchString(s.Slug) {
 		c.diags.Errorf(slugPos.Path, slugPos.Line, slugPos.Col, "slug %q is not valid: use lowercase letters, digits and single '-' only, such as %q (rename the file or set slug:)", s.Slug, content.Slugify(s.Slug))
 		return
@@ -304,7 +308,7 @@ func (c *checker) page(f *load.File) {
 		c.col.Intros[f.Section] = p
 		return
 	}
-	if !slugPattern.MatchString(p.Slug) || contains(reservedSlugs, p.Slug) || c.vocab[p.Slug] != nil {
+	if !slugPattern.MatchString(p.Slug) || len(p.Slug) > content.MaxSlugLength || contains(reservedSlugs, p.Slug) || c.vocab[p.Slug] != nil {
 		c.diags.Errorf(f.Path, 1, 1, "page slug %q is not valid or is taken by a section of the site; rename the file", p.Slug)
 		return
 	}

@@ -54,9 +54,19 @@ func (f *fields) text(key string, required bool, hint string) string {
 		f.errorf(n, "%s must be a single piece of text, not %s", key, n.Kind)
 		return ""
 	}
-	v := strings.TrimSpace(n.Value)
+	v := f.visible(key, n, strings.TrimSpace(n.Value))
 	if v == "" && required {
 		f.errorf(n, "%s is empty: %s", key, hint)
+	}
+	return v
+}
+
+// visible reports the characters of a value that a reader cannot see or
+// that reorder the text around them, and returns the value without them.
+func (f *fields) visible(key string, n *frontmatter.Node, v string) string {
+	if r, hidden := content.HiddenRune(v); hidden {
+		f.errorf(n, "%s holds an invisible or direction-changing character (%U): delete it", key, r)
+		return content.WithoutHiddenRunes(v)
 	}
 	return v
 }
@@ -72,7 +82,7 @@ func (f *fields) list(key string) []content.Text {
 		if strings.TrimSpace(n.Value) == "" {
 			return nil
 		}
-		return []content.Text{{Value: strings.TrimSpace(n.Value), Pos: f.pos(n)}}
+		return []content.Text{{Value: f.visible(key, n, strings.TrimSpace(n.Value)), Pos: f.pos(n)}}
 	case frontmatter.List:
 		var out []content.Text
 		for _, item := range n.Items {
@@ -80,7 +90,7 @@ func (f *fields) list(key string) []content.Text {
 				f.errorf(item, "each entry of %s must be a piece of text, not %s", key, item.Kind)
 				continue
 			}
-			if v := strings.TrimSpace(item.Value); v != "" {
+			if v := f.visible(key, item, strings.TrimSpace(item.Value)); v != "" {
 				out = append(out, content.Text{Value: v, Pos: f.pos(item)})
 			}
 		}
@@ -127,8 +137,20 @@ func (f *fields) date(key string, required bool) (time.Time, *frontmatter.Node) 
 		f.errorf(n, "%s %q is not a real calendar date in the form YYYY-MM-DD%s", key, v, dateHint(v))
 		return time.Time{}, nil
 	}
+	if t.Year() < minYear || t.Year() > maxYear {
+		// 0001-01-01 is Go's zero time, which later stages read as "no
+		// date"; 9999-12-31 would pin a story to the top of every list.
+		f.errorf(n, "%s %q is outside the years %d to %d", key, v, minYear, maxYear)
+		return time.Time{}, nil
+	}
 	return t, n
 }
+
+// The years a story's dates may fall in.
+const (
+	minYear = 1900
+	maxYear = 2099
+)
 
 // dateHint suggests the YYYY-MM-DD form of a date written day first.
 func dateHint(v string) string {

@@ -49,3 +49,50 @@ func Slugify(s string) string {
 	}
 	return b.String()
 }
+
+// MaxSlugLength is the longest slug, in characters: a slug is a folder
+// name of the output (at most 255 bytes on common file systems) and part
+// of every URL of the story.
+const MaxSlugLength = 100
+
+// TrimSlug shortens a slug made by Slugify to at most MaxSlugLength
+// characters, cutting at a hyphen where it can.
+func TrimSlug(slug string) string {
+	if len(slug) <= MaxSlugLength {
+		return slug
+	}
+	cut := slug[:MaxSlugLength]
+	if i := strings.LastIndexByte(cut, '-'); i > 0 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, "-")
+}
+
+// HiddenRune returns the first character of s that is invisible or changes
+// the direction of the text around it, and whether there is one: controls,
+// bidirectional embeddings, overrides and isolates (which can make a title
+// read differently from what it says), zero-width spaces, word joiners and
+// byte order marks. The zero-width joiner and non-joiner stay allowed:
+// Persian, Indic scripts and emoji need them.
+func HiddenRune(s string) (rune, bool) {
+	for _, r := range s {
+		switch {
+		case r < 0x20 && r != '\n' && r != '\t', r == 0x7f, r >= 0x80 && r < 0xa0:
+			return r, true
+		case r == 0x200b, r == 0x2060, r == 0xfeff, r == 0x061c,
+			r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+// WithoutHiddenRunes is s without the characters HiddenRune finds.
+func WithoutHiddenRunes(s string) string {
+	return strings.Map(func(r rune) rune {
+		if _, hidden := HiddenRune(string(r)); hidden {
+			return -1
+		}
+		return r
+	}, s)
+}

@@ -1,6 +1,9 @@
 package content
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestSlugify(t *testing.T) {
 	tests := []struct{ name, in, want string }{
@@ -22,5 +25,20 @@ func TestSlugify(t *testing.T) {
 				t.Errorf("Slugify(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+func TestTrimSlug(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"short-slug", "short-slug"},
+		{strings.Repeat("a", 150), strings.Repeat("a", 100)},
+		{strings.Repeat("abc-", 30), strings.Repeat("abc-", 24) + "abc"},
+		{strings.Repeat("x", 99) + "-yyyy", strings.Repeat("x", 99)},
+	}
+	for _, tt := range tests {
+		got := TrimSlug(tt.in)
+		if got != tt.want || len(got) > MaxSlugLength {
+			t.Errorf("TrimSlug(%q) = %q, want %q", tt.in, got, tt.want)
+		}
 	}
 }

@@ -149,6 +149,9 @@ func convertYAML(y *yaml.Node, lineOffset int, budget *int, depth int) (*Node, e
 			n.Keys = append(n.Keys, k)
 			n.Values = append(n.Values, v)
 		}
+		if err := checkDuplicateKeys(n); err != nil {
+			return nil, err
+		}
 	}
 	return n, nil
 }

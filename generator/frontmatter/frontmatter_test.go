@@ -148,6 +148,9 @@ func TestDecodeErrors(t *testing.T) {
 		{"yaml deep nesting", "---\na: " + strings.Repeat("[", 200) + strings.Repeat("]", 200) + "\n---\n", 2, 19, "nests lists or tables more than 16 levels deep"},
 		{"toml syntax", "+++\ntitle = \"A\"\ndate = \n+++\n", 3, 0, "not valid TOML"},
 		{"json syntax", "{\n  \"title\": \"A\",\n  \"x\": ]\n}\n", 3, 0, "not valid JSON"},
+		{"yaml duplicate key", "---\ntitle: A\nsummary: S\ntitle: B\n---\n", 4, 1, `key "title" is given twice (first on line 2)`},
+		{"yaml duplicate nested key", "---\nsource:\n  title: A\n  title: B\n---\n", 4, 3, `key "title" is given twice (first on line 3)`},
+		{"json duplicate key", "{\n  \"title\": \"A\",\n  \"title\": \"B\"\n}\n", 3, 3, `key "title" is given twice (first on line 2)`},
 		{"json trailing text", "{\n  \"title\": \"A\"}\n{\"x\": 1\n}\n", 3, 1, "text after the closing brace"},
 	}
 	for _, tt := range tests {

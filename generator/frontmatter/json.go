@@ -83,6 +83,9 @@ func (d *jsonDecoder) value(depth int) (*Node, error) {
 				}
 				n.Keys, n.Values = append(n.Keys, kn), append(n.Values, v)
 			}
+			if err := checkDuplicateKeys(n); err != nil {
+				return nil, err
+			}
 		case '[':
 			n.Kind = List
 			for d.dec.More() {

@@ -12,6 +12,8 @@
 // such files give the same result, positions included, as plain LF files.
 package frontmatter
 
+import "fmt"
+
 // Kind is the shape of a Node.
 type Kind int
 
@@ -68,4 +70,24 @@ func (n *Node) Get(key string) (value, keyNode *Node) {
 		}
 	}
 	return nil, nil
+}
+
+// checkDuplicateKeys refuses a map that gives a key twice: YAML and JSON
+// decoders keep the last value silently, so the first one would be lost
+// without a word (TOML's decoder refuses them itself).
+func checkDuplicateKeys(n *Node) error {
+	if len(n.Keys) < 2 {
+		return nil
+	}
+	first := make(map[string]*Node, len(n.Keys))
+	for _, k := range n.Keys {
+		if k.Value == "<<" {
+			continue // a YAML merge key may be repeated
+		}
+		if prev, ok := first[k.Value]; ok {
+			return &SyntaxError{Line: k.Line, Col: k.Col, Msg: fmt.Sprintf("key %q is given twice (first on line %d): keep one", k.Value, prev.Line)}
+		}
+		first[k.Value] = k
+	}
+	return nil
 }
