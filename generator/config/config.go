@@ -76,9 +76,9 @@ func Parse(data []byte, baseURL string) (*Config, diag.List) {
 		}
 		return cfg, diags
 	}
-	for _, key := range md.Undecoded() {
+	for _, key := range topmostUndecoded(md.Undecoded()) {
 		name := key.String()
-		line, col := keyPosition(data, key[len(key)-1])
+		line, col := keyPathPosition(data, key)
 		diags.Errorf(File, line, col, "unknown setting %q%s; known settings are %s", name,
 			suggest.Hint(name, knownKeys), strings.Join(knownKeys, ", "))
 	}

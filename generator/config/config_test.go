@@ -30,6 +30,8 @@ func TestParse(t *testing.T) {
 		{"wrong type", "title = \"T\"\ntaxonomies = \"principles\"\n", "", `site.toml:2:1: error: taxonomies must be a list of names such as ["principles", "sectors", "themes"]`, "", ""},
 		{"wrong item type", "title = \"T\"\ntaxonomies = [1]\n", "", "site.toml:2:1: error: taxonomies must be a list", "", ""},
 		{"title not text", "title = 3\n", "", "site.toml:1:1: error: title must be a piece of text in quotes", "", ""},
+		{"unknown table", "title = \"T\"\n\n[stile]\ntitle = \"x\"\n", "", `site.toml:3:1: error: unknown setting "stile"`, "", ""},
+		{"unknown dotted table", "title = \"T\"\ntheme = \"x\"\n  extra.title = \"x\"\n", "", `site.toml:3:3: error: unknown setting "extra.title"`, "", ""},
 		{"deep inline tables", "title = \"T\"\nx = " + strings.Repeat("{a=", 20000), "", "site.toml:2:53: error: site.toml nests lists or tables more than 16 levels deep", "", ""},
 		{"deep table header", "title = \"T\"\n[" + strings.Repeat("a.", 20000) + "b]\n", "", "site.toml:2:33: error: site.toml nests lists or tables more than 16 levels deep", "", ""},
 		{"too large", "title = \"T\"\n" + strings.Repeat("# padding\n", 30000), "", "site.toml:1:1: error: site.toml is 292 KiB, more than the 256 KiB allowed", "", ""},
