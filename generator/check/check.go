@@ -37,7 +37,7 @@ var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 var reservedSlugs = []string{"stories", "search", "feed.xml", "sitemap.xml", "404", "robots.txt", "live"}
 
 var storyKeys = []string{"title", "summary", "date", "updated", "place", "partners", "period",
-	"questions", "outcomes", "related", "authors", "draft", "slug"}
+	"questions", "outcomes", "setbacks", "related", "authors", "draft", "slug"}
 
 // Check decodes and validates every loaded file.
 func Check(files []*load.File, opts Options) (*content.Collection, diag.List) {
@@ -213,6 +213,7 @@ func (c *checker) decodeStory(f *load.File) (*content.Story, content.Pos) {
 	s.Partners = fl.strings("partners")
 	s.Questions = fl.strings("questions")
 	s.Outcomes = fl.strings("outcomes")
+	s.Setbacks = fl.strings("setbacks")
 	s.Authors = fl.strings("authors")
 	s.Related = fl.list("related")
 	s.Draft = fl.boolean("draft")

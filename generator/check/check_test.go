@@ -233,3 +233,34 @@ func TestCheckSlugsAndPages(t *testing.T) {
 		t.Errorf("pages = %q", got)
 	}
 }
+
+// TestCheckSetbacks holds the setbacks field to the rules of the other
+// lists: entries in order, one text as a list of one, a wrong shape an
+// error at the value.
+func TestCheckSetbacks(t *testing.T) {
+	tests := []struct {
+		name  string
+		field string
+		want  []string
+		diags []string
+	}{
+		{"list", "setbacks: [The first plan failed, \"Funding: late\"]", []string{"The first plan failed", "Funding: late"}, nil},
+		{"one text", "setbacks: Nobody came at first", []string{"Nobody came at first"}, nil},
+		{"map refused", "setbacks: {a: b}", nil, []string{"x.md:7:11: error: setbacks must be a list"}},
+		{"nested list refused", "setbacks: [[a]]", nil, []string{"x.md:7:12: error: each entry of setbacks must be a piece of text, not a list"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			files := append(vocabularyFiles(t), file(t, "content/stories/x.md", story("principles: [systems]\nsectors: [nhs]\n"+tt.field)))
+			files[len(files)-1].Path = "x.md"
+			col, diags := Check(files, opts)
+			checkDiags(t, diags, tt.diags)
+			if len(col.Stories) != 1 {
+				t.Fatalf("story not kept")
+			}
+			if got := col.Stories[0].Setbacks; strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("setbacks = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

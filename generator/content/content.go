@@ -58,7 +58,10 @@ type Story struct {
 	Period    string
 	Questions []string
 	Outcomes  []string
-	Authors   []string
+	// Setbacks are what got in the way: efforts that did not work,
+	// obstacles the group met, changes of course.
+	Setbacks []string
+	Authors  []string
 	// Related holds the slugs of pinned related stories.
 	Related []Text
 	Draft   bool

@@ -34,6 +34,8 @@ func testSite(t *testing.T) *link.Site {
 			Title: "Story <" + spec.slug + ">", Summary: "Summary & " + spec.slug, Date: date, Updated: updated,
 			Terms: map[string][]string{"principles": {spec.term}}, Body: content.Body{Source: []byte("Body " + string(rune('A'+i))), Line: 5}})
 	}
+	col.Stories[1].Outcomes = []string{"A new model"}
+	col.Stories[1].Setbacks = []string{"The first plan <failed>"}
 	site, diags := link.Link(cfg, col, markdown.New())
 	if len(diags) > 0 {
 		t.Fatal(diags)
@@ -81,6 +83,8 @@ func TestRender(t *testing.T) {
 		{"404", "404.html", `href="/cb/style.css"`},
 		{"search", "search/index.html", "<html"},
 		{"stylesheet", "style.css", "{"},
+		{"setbacks beside outcomes", "stories/old/index.html", `<h2 id="setbacks-heading">What got in the way</h2>`},
+		{"setbacks escaped", "stories/old/index.html", "<li>The first plan &lt;failed&gt;</li>"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -92,6 +96,13 @@ func TestRender(t *testing.T) {
 				t.Errorf("%s lacks %q", tt.path, tt.want)
 			}
 		})
+	}
+	if strings.Contains(files["stories/new/index.html"], "setbacks-heading") {
+		t.Error("a story without setbacks shows the setbacks heading")
+	}
+	old := files["stories/old/index.html"]
+	if o, s := strings.Index(old, "outcomes-heading"), strings.Index(old, "setbacks-heading"); o < 0 || s < o {
+		t.Errorf("setbacks at %d, want them after the outcomes at %d", s, o)
 	}
 	for _, p := range []string{"feed.xml", "sitemap.xml", "principles/systems/feed.xml"} {
 		if err := xml.Unmarshal([]byte(files[p]), new(struct{})); err != nil {

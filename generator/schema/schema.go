@@ -129,6 +129,7 @@ func Story(cfg *config.Config, col *content.Collection) *Schema {
 	p.Add("period", freeText("When the work happened, in any form, such as 2018-2019. Optional."))
 	p.Add("questions", oneOrMany(&Schema{Type: "string"}, "The powerful questions the group used, in the words they used. Optional, but readers value them most.", false))
 	p.Add("outcomes", oneOrMany(&Schema{Type: "string"}, "What changed as a result. Optional.", false))
+	p.Add("setbacks", oneOrMany(&Schema{Type: "string"}, "What got in the way: what did not work, and where the group changed course. Optional.", false))
 	p.Add("related", oneOrMany(&Schema{Type: "string", Pattern: slugPattern}, "Slugs (file names without .md) of stories to show as related. Optional.", false))
 	p.Add("authors", oneOrMany(&Schema{Type: "string"}, "Who wrote the story. Optional.", false))
 	p.Add("updated", date("The date the story was last changed, as YYYY-MM-DD; not earlier than date. Optional."))

@@ -205,7 +205,7 @@ type siteDoc struct {
 func newDoc(s *link.Story, taxes []*link.Taxonomy) Doc {
 	d := Doc{Title: s.Title, URL: s.URL, Summary: s.Summary, Place: s.Place, Date: s.Date,
 		Questions: s.Questions, Body: PlainText(string(s.HTML))}
-	d.Facts = append(append(append(d.Facts, s.Partners...), s.Outcomes...), s.Period)
+	d.Facts = append(append(append(append(d.Facts, s.Partners...), s.Outcomes...), s.Setbacks...), s.Period)
 	d.Terms = make([][]string, len(taxes))
 	for i, tax := range taxes {
 		d.Terms[i] = append([]string{}, s.Story.Terms[tax.Name]...)
