@@ -37,7 +37,7 @@ var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 var reservedSlugs = []string{"stories", "search", "feed.xml", "sitemap.xml", "404", "robots.txt", "live"}
 
 var storyKeys = []string{"title", "summary", "date", "updated", "place", "partners", "period",
-	"questions", "outcomes", "setbacks", "related", "authors", "draft", "slug"}
+	"questions", "outcomes", "setbacks", "related", "authors", "source", "aliases", "draft", "slug"}
 
 // Check decodes and validates every loaded file.
 func Check(files []*load.File, opts Options) (*content.Collection, diag.List) {
@@ -69,6 +69,7 @@ func Check(files []*load.File, opts Options) (*content.Collection, diag.List) {
 	}
 	c.checkSlugs()
 	c.checkRelated()
+	c.checkAliases()
 	return c.col, c.diags
 }
 
@@ -215,6 +216,8 @@ func (c *checker) decodeStory(f *load.File) (*content.Story, content.Pos) {
 	s.Outcomes = fl.strings("outcomes")
 	s.Setbacks = fl.strings("setbacks")
 	s.Authors = fl.strings("authors")
+	s.Source = fl.source()
+	s.Aliases = fl.aliases()
 	s.Related = fl.list("related")
 	s.Draft = fl.boolean("draft")
 	for _, name := range c.opts.Taxonomies {

@@ -62,6 +62,12 @@ type Story struct {
 	// obstacles the group met, changes of course.
 	Setbacks []string
 	Authors  []string
+	// Source is the published work the story is drawn from; nil when the
+	// story is not drawn from one.
+	Source *Source
+	// Aliases are earlier slugs of the story, each of which keeps a
+	// redirect to its page.
+	Aliases []Text
 	// Related holds the slugs of pinned related stories.
 	Related []Text
 	Draft   bool
@@ -74,6 +80,31 @@ type Story struct {
 	// Hash identifies the bytes of the story's file within one process;
 	// rebuilds use it to tell which stories changed.
 	Hash uint64
+}
+
+// Source is a published work (a report, an article, a book) that a story
+// is drawn from. Title is always set; the other fields may be empty.
+type Source struct {
+	Title   string
+	Authors []string
+	// Year is the year of publication, 0 when not given.
+	Year int
+	// DOI is a bare DOI such as 10.1000/xyz123, without a resolver
+	// prefix.
+	DOI string
+	// URL is an absolute http or https address.
+	URL string
+	// Pos is where the source field was written.
+	Pos Pos
+}
+
+// Link is the address of the source: its DOI at doi.org when it has one,
+// otherwise its URL, otherwise "".
+func (s *Source) Link() string {
+	if s.DOI != "" {
+		return "https://doi.org/" + s.DOI
+	}
+	return s.URL
 }
 
 // Asset is a file copied beside a page, such as an image of a bundle.

@@ -36,6 +36,7 @@ func testSite(t *testing.T) *link.Site {
 	}
 	col.Stories[1].Outcomes = []string{"A new model"}
 	col.Stories[1].Setbacks = []string{"The first plan <failed>"}
+	col.Stories[1].Source = &content.Source{Title: "Report <x>", Authors: []string{"A & B"}, Year: 2019, DOI: "10.1234/x\"y"}
 	site, diags := link.Link(cfg, col, markdown.New())
 	if len(diags) > 0 {
 		t.Fatal(diags)
@@ -84,6 +85,7 @@ func TestRender(t *testing.T) {
 		{"search", "search/index.html", "<html"},
 		{"stylesheet", "style.css", "{"},
 		{"setbacks beside outcomes", "stories/old/index.html", `<h2 id="setbacks-heading">What got in the way</h2>`},
+		{"source shown, linked by its DOI", "stories/old/index.html", `<dt>Drawn from</dt><dd>A &amp; B (2019). <a href="https://doi.org/10.1234/x%22y"><cite>Report &lt;x&gt;</cite></a>. DOI: 10.1234/x&#34;y</dd>`},
 		{"setbacks escaped", "stories/old/index.html", "<li>The first plan &lt;failed&gt;</li>"},
 	}
 	for _, tt := range tests {

@@ -40,6 +40,8 @@ type Schema struct {
 	Pattern              string             `json:"pattern,omitempty"`
 	MinLength            *int               `json:"minLength,omitempty"`
 	MinItems             *int               `json:"minItems,omitempty"`
+	Minimum              *int               `json:"minimum,omitempty"`
+	Maximum              *int               `json:"maximum,omitempty"`
 	Required             []string           `json:"required,omitempty"`
 	Properties           *Properties        `json:"properties,omitempty"`
 	AdditionalProperties *bool              `json:"additionalProperties,omitempty"`
@@ -132,6 +134,8 @@ func Story(cfg *config.Config, col *content.Collection) *Schema {
 	p.Add("setbacks", oneOrMany(&Schema{Type: "string"}, "What got in the way: what did not work, and where the group changed course. Optional.", false))
 	p.Add("related", oneOrMany(&Schema{Type: "string", Pattern: slugPattern}, "Slugs (file names without .md) of stories to show as related. Optional.", false))
 	p.Add("authors", oneOrMany(&Schema{Type: "string"}, "Who wrote the story. Optional.", false))
+	p.Add("source", source())
+	p.Add("aliases", oneOrMany(&Schema{Type: "string", Pattern: slugPattern}, "Earlier slugs of the story: each old address redirects to the story. `casebook mv` adds them. Optional.", false))
 	p.Add("updated", date("The date the story was last changed, as YYYY-MM-DD; not earlier than date. Optional."))
 	p.Add("draft", &Schema{Type: "boolean", Description: "true keeps the story out of the site until it is ready. Optional."})
 	p.Add("slug", &Schema{Type: "string", Pattern: slugPattern, Description: "The last part of the story's address; by default the file name. Optional."})
@@ -191,6 +195,19 @@ func freeText(description string) *Schema {
 
 func date(description string) *Schema {
 	return &Schema{Type: "string", Format: "date", Pattern: datePattern, Description: description, Examples: []any{"2019-08-30"}}
+}
+
+// source is the published work a story is drawn from.
+func source() *Schema {
+	s := &Schema{Type: "object", Description: "The published work (report, article, book) the story is drawn from: shown on the story page and cited. Optional.",
+		Required: []string{"title"}, Properties: &Properties{}, AdditionalProperties: ptr(false)}
+	p := s.Properties
+	p.Add("title", text("The title of the published work.", nil))
+	p.Add("authors", oneOrMany(&Schema{Type: "string"}, "Who wrote the published work.", false))
+	p.Add("year", &Schema{Type: "integer", Minimum: ptr(1000), Maximum: ptr(9999), Description: "The year it was published, such as 2019."})
+	p.Add("doi", &Schema{Type: "string", Pattern: `^10\.[0-9]{4,9}(\.[0-9]+)*/\S+$`, Description: "Its DOI, such as 10.1000/xyz123, without https://doi.org/."})
+	p.Add("url", &Schema{Type: "string", Format: "uri", Pattern: "^https?://", Description: "Its web address, starting with https://."})
+	return s
 }
 
 func ptr[T any](v T) *T { return &v }
