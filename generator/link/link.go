@@ -31,6 +31,7 @@ func LinkCached(cfg *config.Config, col *content.Collection, conv *markdown.Conv
 	l.pages()
 	l.taxonomies()
 	l.stories()
+	l.redirects()
 	diags := l.convert(conv)
 	// Backlinks and co-occurrence touch nothing that related stories read
 	// or write, so they run beside them.

@@ -34,6 +34,9 @@ type Site struct {
 	Pages      []*Page
 	// Updated is the date of the newest story or update, for feeds.
 	Updated time.Time
+	// Redirects are the earlier addresses of stories and terms, sorted
+	// by their old URL.
+	Redirects []Redirect
 	// linker is kept for ReplaceBody, which resolves links as Link did.
 	linker *linker
 }

@@ -15,7 +15,7 @@ const PerPage = 50
 type Page struct {
 	Site *SiteData
 	// Kind is "home", "stories", "story", "taxonomy", "term", "page",
-	// "404", "search" or "intersection".
+	// "404", "search", "intersection" or "redirect".
 	Kind        string
 	Title       string
 	Description string
@@ -39,6 +39,10 @@ type Page struct {
 	Feed string
 	// Breadcrumbs lead from the home page to the current one.
 	Breadcrumbs []Crumb
+
+	// Redirect is set on the page at an earlier address (kind
+	// "redirect").
+	Redirect *link.Redirect
 
 	// Intersection is set on intersection pages (kind "intersection").
 	Intersection *Intersection

@@ -281,6 +281,7 @@ func (r *renderer) jobs(emit func(job)) {
 	}
 	add("404.html", r.page("404", &Page{Title: "Page not found", Description: cfg.Description, Canonical: cfg.Abs("404.html")}))
 	r.intersectionJobs(addJob, r.crossings)
+	r.redirectJobs(emit)
 	r.searchPage(addJob)
 	r.feedJob(addJob, cfg.Title, "", r.site.Stories)
 	emit(job{path: "sitemap.xml", fingerprint: func() uint64 { return sitemapKey(pages) },

@@ -19,6 +19,13 @@ import (
 // testSite links a two-story site under the base path /cb/.
 func testSite(t *testing.T) *link.Site {
 	t.Helper()
+	return testSiteWith(t, nil)
+}
+
+// testSiteWith is testSite with the content changed by edit, when not
+// nil, before it is linked.
+func testSiteWith(t *testing.T, edit func(*content.Collection)) *link.Site {
+	t.Helper()
 	cfg, diags := config.Parse([]byte("title = \"T & <Co>\"\nbase_url = \"https://example.org/cb/\"\ntaxonomies = [\"principles\"]\n"), "")
 	if len(diags) > 0 {
 		t.Fatal(diags)
@@ -37,6 +44,9 @@ func testSite(t *testing.T) *link.Site {
 	col.Stories[1].Outcomes = []string{"A new model"}
 	col.Stories[1].Setbacks = []string{"The first plan <failed>"}
 	col.Stories[1].Source = &content.Source{Title: "Report <x>", Authors: []string{"A & B"}, Year: 2019, DOI: "10.1234/x\"y"}
+	if edit != nil {
+		edit(col)
+	}
 	site, diags := link.Link(cfg, col, markdown.New())
 	if len(diags) > 0 {
 		t.Fatal(diags)

@@ -1,0 +1,49 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/casebook/casebook/generator/link"
+)
+
+// redirectJobs adds a page at every earlier address of a story or term
+// (see link.Redirect), which sends readers and search engines on to the
+// current one, and _redirects, the same list for hosts that answer with
+// a 301 themselves (Netlify and Cloudflare Pages read it). Redirect pages
+// are no pages of their own: the sitemap leaves them out and they ask
+// not to be indexed.
+func (r *renderer) redirectJobs(add func(job)) {
+	cfg := r.site.Config
+	for i := range r.site.Redirects {
+		rd := &r.site.Redirects[i]
+		p := &Page{Title: rd.Title, Description: rd.Title, Canonical: cfg.Abs(rd.ToPath), Redirect: rd}
+		add(job{path: rd.OutPath, fingerprint: func() uint64 { return r.prints.redirect(rd) }, render: r.standalone("redirect", p)})
+	}
+	redirects := r.site.Redirects
+	add(job{path: "_redirects", render: func(buf *bytes.Buffer) error {
+		for _, rd := range redirects {
+			if _, err := fmt.Fprintf(buf, "%s %s 301\n", rd.From, rd.To); err != nil {
+				return err
+			}
+		}
+		return nil
+	}})
+}
+
+// standalone renders a page of kind with its own template alone, without
+// the site's header, navigation and footer from base.html.
+func (r *renderer) standalone(kind string, p *Page) func(*bytes.Buffer) error {
+	p.Site, p.Kind = r.data, kind
+	return func(buf *bytes.Buffer) error {
+		return r.theme.templates[kind].ExecuteTemplate(buf, kind+".html", p)
+	}
+}
+
+// redirect fingerprints a redirect page.
+func (fp *fingerprinter) redirect(rd *link.Redirect) uint64 {
+	var h digest
+	h.u64(fp.chrome)
+	h.strs("redirect", rd.From, rd.To, rd.ToPath, rd.Title)
+	return uint64(h) | 1
+}
