@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"path"
 	"path/filepath"
 	"strings"
@@ -56,7 +57,15 @@ func TestEscaping(t *testing.T) {
 			if checked < 30 {
 				t.Errorf("checked only %d files", checked)
 			}
+			for _, p := range []string{"stories/attack-old/index.html", "_redirects"} {
+				if _, ok := files[p]; !ok {
+					t.Errorf("%s not written", p)
+				}
+			}
 			story := string(files["stories/attack/index.html"])
+			if !strings.Contains(story, "Drawn from") {
+				t.Errorf("story page lacks its source")
+			}
 			// Template text is shown, not run.
 			for _, want := range []string{"{{ .Site }}", "{{ .Site.Title }}", "{{ template "} {
 				if !strings.Contains(story, want) {
@@ -86,8 +95,14 @@ func htmlProblems(data []byte, prefix string, files map[string][]byte) []string 
 				errorf("unexpected <%s> element", tg.name)
 				continue
 			}
+			// Only a redirect page refreshes, and only to a page of the
+			// site itself.
 			if v, _ := tg.attr("http-equiv"); strings.EqualFold(v, "refresh") {
-				errorf("<meta http-equiv=refresh>")
+				c, _ := tg.attr("content")
+				target, ok := strings.CutPrefix(c, "0; url=")
+				if u, err := url.Parse(target); !ok || err != nil || (u.Scheme != "https" && u.Scheme != "http") || !strings.HasPrefix(u.Path, prefix) {
+					errorf("<meta http-equiv=refresh content=%q>", c)
+				}
 			}
 		}
 		for _, a := range tg.attrs {
