@@ -40,6 +40,9 @@ type Page struct {
 	// Breadcrumbs lead from the home page to the current one.
 	Breadcrumbs []Crumb
 
+	// Cite is set on story pages: how to cite the story.
+	Cite *Citation
+
 	// Redirect is set on the page at an earlier address (kind
 	// "redirect").
 	Redirect *link.Redirect
@@ -48,6 +51,23 @@ type Page struct {
 	Intersection *Intersection
 	// Intersections lists, on term pages, the term's intersection pages.
 	Intersections []IntersectionGroup
+}
+
+// Citation is what a story page needs to offer its citation: the plain
+// text one is laid out by the theme from these, and cite.bib and
+// cite.ris beside the page hold the same (see cite.go).
+type Citation struct {
+	// Authors are the story's authors, or the site's title when it names
+	// none.
+	Authors []string
+	Year    int
+	// Date is the publication date as citation_publication_date wants it,
+	// 2019/08/30.
+	Date string
+	// URL is the story's absolute address.
+	URL string
+	// BibTeX and RIS are the links to the citation files.
+	BibTeX, RIS string
 }
 
 // SiteData is the part of every page that is the same site-wide.

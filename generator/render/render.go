@@ -219,6 +219,8 @@ func (r *renderer) storyJob(s *link.Story) job {
 	cfg := r.site.Config
 	p := &Page{Title: s.Title, Description: s.Summary, Canonical: cfg.Abs("stories/" + s.Slug + "/"),
 		OGType: "article", Story: s, Breadcrumbs: []Crumb{{"Home", cfg.Rel("")}, {"Stories", cfg.Rel("stories/")}}}
+	p.Cite = &Citation{Authors: citeAuthors(s, cfg.Title), Year: s.Date.Year(), Date: s.Date.Format("2006/01/02"),
+		URL: p.Canonical, BibTeX: s.URL + "cite.bib", RIS: s.URL + "cite.ris"}
 	j := job{path: s.OutPath, fingerprint: func() uint64 { return r.prints.story(s, p) }, render: r.page("story", p), date: s.LastChanged()}
 	if r.release {
 		render := j.render
@@ -256,6 +258,7 @@ func (r *renderer) jobs(emit func(job)) {
 	})
 	for _, s := range r.site.Stories {
 		addJob(r.storyJob(s))
+		r.citeJobs(addJob, s)
 		for _, a := range s.Assets {
 			data := a.Data
 			add("stories/"+s.Slug+"/"+a.Name, func(buf *bytes.Buffer) error { _, err := buf.Write(data); return err })
