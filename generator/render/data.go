@@ -84,8 +84,11 @@ type SiteData struct {
 	SearchURL  string
 	StoriesURL string
 	FeedURL    string
-	Nav        []NavItem
-	Taxonomies []*link.Taxonomy
+	// StoriesJSON and StoriesCSV are the URLs of the exports of every
+	// published story.
+	StoriesJSON, StoriesCSV string
+	Nav                     []NavItem
+	Taxonomies              []*link.Taxonomy
 	// Primary is the first taxonomy (the principles, in the sample site).
 	Primary *link.Taxonomy
 	Pages   []*link.Page
@@ -156,4 +159,33 @@ func (p *Page) FirstPage() bool { return p.Pager == nil || p.Pager.Number == p.P
 // principles): its terms wear their own colour and mark.
 func (p *Page) OnPrimary() bool {
 	return p.Site != nil && p.Taxonomy != nil && p.Taxonomy == p.Site.Primary
+}
+
+func siteData(site *link.Site, th *Theme, opts Options) *SiteData {
+	cfg := site.Config
+	d := &SiteData{
+		Title: cfg.Title, Description: cfg.Description, Language: cfg.Language,
+		Home: cfg.Rel(""), Stylesheet: cfg.Rel("style.css"), SearchURL: cfg.Rel("search/"),
+		StoriesURL: cfg.Rel("stories/"), FeedURL: cfg.Rel("feed.xml"),
+		StoriesJSON: cfg.Rel("stories.json"), StoriesCSV: cfg.Rel("stories.csv"),
+		Taxonomies: site.Taxonomies, Pages: site.Pages, StoryCount: len(site.Stories),
+		LiveReload: opts.LiveReload,
+	}
+	if _, ok := th.Static["site.js"]; ok {
+		d.Script = cfg.Rel("site.js")
+	}
+	if len(site.Taxonomies) > 0 {
+		d.Primary = site.Taxonomies[0]
+	}
+	d.Nav = append(d.Nav, NavItem{"Stories", d.StoriesURL})
+	for _, tax := range site.Taxonomies {
+		d.Nav = append(d.Nav, NavItem{tax.Title, tax.URL})
+	}
+	for _, p := range site.Pages {
+		if p.Slug == "about" {
+			d.Nav = append(d.Nav, NavItem{p.Title, p.URL})
+		}
+	}
+	d.Nav = append(d.Nav, NavItem{"Search", d.SearchURL})
+	return d
 }

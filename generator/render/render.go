@@ -285,6 +285,7 @@ func (r *renderer) jobs(emit func(job)) {
 	add("404.html", r.page("404", &Page{Title: "Page not found", Description: cfg.Description, Canonical: cfg.Abs("404.html")}))
 	r.intersectionJobs(addJob, r.crossings)
 	r.redirectJobs(emit)
+	r.exportJobs(emit)
 	r.searchPage(addJob)
 	r.feedJob(addJob, cfg.Title, "", r.site.Stories)
 	emit(job{path: "sitemap.xml", fingerprint: func() uint64 { return sitemapKey(pages) },
@@ -357,34 +358,6 @@ func pagePath(dir string, n, total int) string {
 		return dir
 	}
 	return dir + "page/" + strconv.Itoa(n) + "/"
-}
-
-func siteData(site *link.Site, th *Theme, opts Options) *SiteData {
-	cfg := site.Config
-	d := &SiteData{
-		Title: cfg.Title, Description: cfg.Description, Language: cfg.Language,
-		Home: cfg.Rel(""), Stylesheet: cfg.Rel("style.css"), SearchURL: cfg.Rel("search/"),
-		StoriesURL: cfg.Rel("stories/"), FeedURL: cfg.Rel("feed.xml"),
-		Taxonomies: site.Taxonomies, Pages: site.Pages, StoryCount: len(site.Stories),
-		LiveReload: opts.LiveReload,
-	}
-	if _, ok := th.Static["site.js"]; ok {
-		d.Script = cfg.Rel("site.js")
-	}
-	if len(site.Taxonomies) > 0 {
-		d.Primary = site.Taxonomies[0]
-	}
-	d.Nav = append(d.Nav, NavItem{"Stories", d.StoriesURL})
-	for _, tax := range site.Taxonomies {
-		d.Nav = append(d.Nav, NavItem{tax.Title, tax.URL})
-	}
-	for _, p := range site.Pages {
-		if p.Slug == "about" {
-			d.Nav = append(d.Nav, NavItem{p.Title, p.URL})
-		}
-	}
-	d.Nav = append(d.Nav, NavItem{"Search", d.SearchURL})
-	return d
 }
 
 func first(list []*link.Story, n int) []*link.Story { return list[:min(n, len(list))] }
