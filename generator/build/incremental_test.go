@@ -104,6 +104,9 @@ func checkBuilderEdits(t *testing.T, src string, seed uint64, linkTo string) {
 				t.Errorf("step %d (%s): rebuilt the short way", step, what)
 			}
 		}
+		if (kind == 12 || kind == 13) && up.Diags.HasErrors() {
+			t.Errorf("step %d (%s): %v", step, what, up.Diags)
+		}
 		prevGood = !up.Diags.HasErrors() && len(up.Diags) == 0
 		if up.Diags.HasErrors() {
 			compareTrees(t, fmt.Sprintf("step %d (%s), failed rebuild", step, what), good, tree(t, out))
@@ -153,7 +156,7 @@ var (
 )
 
 // editKinds is the number of kinds of edit the editor makes.
-const editKinds = 12
+const editKinds = 14
 
 // edit applies one edit of kind k and describes it.
 func (e *editor) edit(k int) string {
@@ -224,10 +227,37 @@ func (e *editor) edit(k int) string {
 			return regexp.MustCompile(`(?m)^title = .*$`).ReplaceAllString(s, fmt.Sprintf("title = \"Casebook %d\"", e.n))
 		})
 		return "title in site.toml"
+	case k == 12:
+		// An earlier slug and a source: a redirect page, _redirects,
+		// the citations and the exports change.
+		e.rewrite(story, func(s string) string {
+			s = setField(s, "aliases", fmt.Sprintf("[earlier-%d]", e.n))
+			return setField(s, "source", fmt.Sprintf(`{title: "Report %d, \"quoted\" {braced}", authors: [A. Writer], year: 20%02d, url: "https://example.org/r?n=%d"}`, e.n, 10+e.n%15, e.n))
+		})
+		return "aliases and source of " + story
+	case k == 13:
+		term := e.pick("content/themes")
+		e.rewrite(term, func(s string) string {
+			if strings.Contains(s, "\naliases: [") {
+				return strings.Replace(s, "\naliases: [", fmt.Sprintf("\naliases: [older-theme-%d, ", e.n), 1)
+			}
+			return setField(s, "aliases", fmt.Sprintf("[older-theme-%d]", e.n))
+		})
+		return "aliases of " + term
 	default:
 		e.rewrite(story, func(s string) string { return strings.Replace(s, "---\n", "---\ntitle: [broken\n", 1) })
 		return "broke the front matter of " + story
 	}
+}
+
+// setField sets a one-line front matter field of a YAML file, replacing
+// the line that holds it or adding one after the opening ---.
+func setField(src, key, value string) string {
+	line := regexp.MustCompile(`(?m)^` + key + `:.*(\n[ \t]+.*)*$`)
+	if line.MatchString(src) {
+		return line.ReplaceAllLiteralString(src, key+": "+value)
+	}
+	return strings.Replace(src, "---\n", "---\n"+key+": "+value+"\n", 1)
 }
 
 // pick returns a random Markdown file of dir (not an _index.md), fixing

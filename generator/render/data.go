@@ -77,6 +77,9 @@ type SiteData struct {
 	Language    string
 	// Home is the URL of the home page (the base URL's path).
 	Home string
+	// Origin is the scheme and host of the base URL, such as
+	// "https://example.org": with a URL it makes an absolute address.
+	Origin string
 	// Stylesheet is the URL of the theme's stylesheet.
 	Stylesheet string
 	// Script is the URL of the theme's script, or "" when it has none.
@@ -165,7 +168,7 @@ func siteData(site *link.Site, th *Theme, opts Options) *SiteData {
 	cfg := site.Config
 	d := &SiteData{
 		Title: cfg.Title, Description: cfg.Description, Language: cfg.Language,
-		Home: cfg.Rel(""), Stylesheet: cfg.Rel("style.css"), SearchURL: cfg.Rel("search/"),
+		Home: cfg.Rel(""), Origin: origin(cfg.Abs("")), Stylesheet: cfg.Rel("style.css"), SearchURL: cfg.Rel("search/"),
 		StoriesURL: cfg.Rel("stories/"), FeedURL: cfg.Rel("feed.xml"),
 		StoriesJSON: cfg.Rel("stories.json"), StoriesCSV: cfg.Rel("stories.csv"),
 		Taxonomies: site.Taxonomies, Pages: site.Pages, StoryCount: len(site.Stories),

@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/casebook/casebook/generator/link"
@@ -74,6 +75,9 @@ func New(site *link.Site, th *Theme, opts Options) *Renderer {
 	r := &renderer{site: site, theme: th, data: siteData(site, th, opts), crossings: intersections(site), release: opts.Release}
 	addFinding(r.data, site, r.crossings)
 	r.prints = newFingerprinter(r)
+	if r.release {
+		r.holders = holders(site)
+	}
 	return &Renderer{r: r, opts: opts}
 }
 
@@ -123,6 +127,12 @@ func (x *Renderer) Bodies(stories []*link.Story, recorded func(path string, fing
 	return run(unchanged, emit, func(add func(job)) error {
 		for _, s := range stories {
 			j := r.storyJob(s)
+			recorded(j.path, j.fingerprint())
+			j.fingerprint = nil
+			add(j)
+		}
+		// A body shows in the workshop packs of the story's terms too.
+		for _, j := range r.packsOf(stories) {
 			recorded(j.path, j.fingerprint())
 			j.fingerprint = nil
 			add(j)
@@ -196,8 +206,10 @@ type renderer struct {
 	// crossings are the intersection pages (see intersect.go).
 	crossings []*Intersection
 	prints    *fingerprinter
-	// release is Options.Release.
+	// release is Options.Release; holders then counts the pages still
+	// to render that show each story's body (see print.go).
 	release bool
+	holders map[*link.Story]*atomic.Int32
 }
 
 func (r *renderer) page(kind string, p *Page) func(*bytes.Buffer) error {
@@ -226,7 +238,7 @@ func (r *renderer) storyJob(s *link.Story) job {
 		render := j.render
 		j.render = func(buf *bytes.Buffer) error {
 			err := render(buf)
-			s.HTML = ""
+			r.rendered(s)
 			return err
 		}
 	}
@@ -286,6 +298,7 @@ func (r *renderer) jobs(emit func(job)) {
 	r.intersectionJobs(addJob, r.crossings)
 	r.redirectJobs(emit)
 	r.exportJobs(emit)
+	r.printJobs(emit)
 	r.searchPage(addJob)
 	r.feedJob(addJob, cfg.Title, "", r.site.Stories)
 	emit(job{path: "sitemap.xml", fingerprint: func() uint64 { return sitemapKey(pages) },

@@ -18,7 +18,7 @@ import (
 )
 
 // Kinds of page, each rendered by the template of the same name.
-var kinds = []string{"home", "stories", "story", "taxonomy", "term", "page", "404", "search", "intersection", "redirect"}
+var kinds = []string{"home", "stories", "story", "taxonomy", "term", "page", "404", "search", "intersection", "redirect", "print"}
 
 // Theme is a parsed set of templates and static files.
 type Theme struct {

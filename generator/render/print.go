@@ -1,0 +1,106 @@
+package render
+
+import (
+	"bytes"
+	"strings"
+	"sync/atomic"
+
+	"github.com/casebook/casebook/generator/link"
+)
+
+// printJobs adds the workshop pack of every term: <taxonomy>/<key>/print/,
+// every story of the term in full on one page, laid out for paper. Packs
+// repeat what story pages say, so the sitemap leaves them out.
+func (r *renderer) printJobs(add func(job)) {
+	for _, tax := range r.site.Taxonomies {
+		for _, term := range tax.Terms {
+			add(r.printJob(tax, term))
+		}
+	}
+}
+
+func (r *renderer) printJob(tax *link.Taxonomy, term *link.Term) job {
+	cfg := r.site.Config
+	dir := tax.Name + "/" + term.Key + "/print/"
+	p := &Page{Title: term.Title, Description: term.Summary, Canonical: cfg.Abs(dir), Term: term, Taxonomy: tax, Stories: term.Stories}
+	j := job{path: dir + "index.html", fingerprint: func() uint64 { return r.prints.pack(p) }, render: r.standalone("print", p)}
+	if r.release {
+		render := j.render
+		j.render = func(buf *bytes.Buffer) error {
+			err := render(buf)
+			for _, s := range term.Stories {
+				r.rendered(s)
+			}
+			return err
+		}
+	}
+	return j
+}
+
+// packsOf returns the jobs of the packs of the terms of stories, each
+// once.
+func (r *renderer) packsOf(stories []*link.Story) []job {
+	seen := map[*link.Term]bool{}
+	var jobs []job
+	for _, s := range stories {
+		for _, g := range s.Terms {
+			for _, t := range g.Terms {
+				if !seen[t] {
+					seen[t] = true
+					jobs = append(jobs, r.printJob(g.Taxonomy, t))
+				}
+			}
+		}
+	}
+	return jobs
+}
+
+// pack fingerprints a workshop pack: the term, and every story's front
+// matter, URL and body.
+func (fp *fingerprinter) pack(p *Page) uint64 {
+	var h digest
+	h.u64(fp.chrome)
+	h.strs("print", p.Canonical)
+	h.u64(p.Term.Hash)
+	h.int(len(p.Stories))
+	for _, s := range p.Stories {
+		h.card(s)
+		h.u64(s.HTMLKey)
+	}
+	return uint64(h) | 1
+}
+
+// holders counts, for a renderer that releases bodies, the pages still to
+// render that show each story's body: its own page and the pack of each
+// of its terms. The last one lets the body go.
+func holders(site *link.Site) map[*link.Story]*atomic.Int32 {
+	out := make(map[*link.Story]*atomic.Int32, len(site.Stories))
+	for _, s := range site.Stories {
+		n := new(atomic.Int32)
+		n.Store(1)
+		for _, g := range s.Terms {
+			n.Add(int32(len(g.Terms)))
+		}
+		out[s] = n
+	}
+	return out
+}
+
+// rendered tells that one of the pages showing s's body has rendered.
+func (r *renderer) rendered(s *link.Story) {
+	if r.holders[s].Add(-1) == 0 {
+		s.HTML = ""
+	}
+}
+
+// origin is the scheme and host of an absolute URL, such as
+// "https://example.org", which print stylesheets put before the paths of
+// links.
+func origin(abs string) string {
+	if i := strings.Index(abs, "://"); i >= 0 {
+		if j := strings.IndexByte(abs[i+3:], '/'); j >= 0 {
+			return abs[:i+3+j]
+		}
+	}
+	return abs
+}
