@@ -115,7 +115,12 @@ func (b *Builder) Build() (*Update, error) {
 			b.files = nil // the folder was removed or replaced behind our back
 		}
 	}
-	rd := render.New(site, th, render.Options{LiveReload: b.opts.LiveReload, SearchCache: b.caches.search, CardCache: b.caches.cards})
+	ropts := render.Options{LiveReload: b.opts.LiveReload, SearchCache: b.caches.search, CardCache: b.caches.cards}
+	if read, done := previousOutput(b.out); read != nil {
+		defer done()
+		ropts.Previous = read
+	}
+	rd := render.New(site, th, ropts)
 	if b.files == nil {
 		up.Full = true
 		err = b.full(rd, up)

@@ -24,6 +24,9 @@ type Page struct {
 	// OGType is the Open Graph type: "article" for stories, "website"
 	// otherwise.
 	OGType string
+	// Image is the absolute URL of the page's social card (og:image):
+	// the story's own on story pages, the site's elsewhere.
+	Image string
 
 	Story    *link.Story
 	Term     *link.Term

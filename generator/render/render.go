@@ -21,6 +21,7 @@ import (
 
 	"github.com/casebook/casebook/generator/link"
 	"github.com/casebook/casebook/generator/search"
+	"github.com/casebook/casebook/generator/socialcard"
 )
 
 // Emit receives one output file: a slash-separated path under the output
@@ -38,6 +39,10 @@ type Options struct {
 	SearchCache *search.Cache
 	// CardCache, when set, keeps rendered story cards between builds.
 	CardCache *CardCache
+	// Previous, when set, returns the bytes of the file that the last
+	// build wrote at an output path, or nil. Social cards that would come
+	// out the same are taken from it instead of being drawn again.
+	Previous func(path string) []byte
 	// Release lets each story's converted body go once its page is
 	// rendered, so that a one-shot build of a large site never holds every
 	// page's HTML. The site must not be rendered again afterwards.
@@ -72,7 +77,7 @@ type Renderer struct {
 // New prepares the rendering of site: the data every page shares, the
 // intersections and the coverage view.
 func New(site *link.Site, th *Theme, opts Options) *Renderer {
-	r := &renderer{site: site, theme: th, data: siteData(site, th, opts), crossings: intersections(site), release: opts.Release}
+	r := &renderer{site: site, theme: th, data: siteData(site, th, opts), crossings: intersections(site), release: opts.Release, opts: opts}
 	addFinding(r.data, site, r.crossings)
 	r.prints = newFingerprinter(r)
 	if r.release {
@@ -210,6 +215,7 @@ type renderer struct {
 	// to render that show each story's body (see print.go).
 	release bool
 	holders map[*link.Story]*atomic.Int32
+	opts    Options
 }
 
 func (r *renderer) page(kind string, p *Page) func(*bytes.Buffer) error {
@@ -219,6 +225,9 @@ func (r *renderer) page(kind string, p *Page) func(*bytes.Buffer) error {
 	}
 	if p.Feed == "" {
 		p.Feed = r.data.FeedURL
+	}
+	if p.Image == "" {
+		p.Image = r.site.Config.Abs("card.png")
 	}
 	return func(buf *bytes.Buffer) error {
 		return r.theme.templates[kind].ExecuteTemplate(buf, "base.html", p)
@@ -231,6 +240,7 @@ func (r *renderer) storyJob(s *link.Story) job {
 	cfg := r.site.Config
 	p := &Page{Title: s.Title, Description: s.Summary, Canonical: cfg.Abs("stories/" + s.Slug + "/"),
 		OGType: "article", Story: s, Breadcrumbs: []Crumb{{"Home", cfg.Rel("")}, {"Stories", cfg.Rel("stories/")}}}
+	p.Image = cfg.Abs("stories/" + s.Slug + "/card.png")
 	p.Cite = &Citation{Authors: citeAuthors(s, cfg.Title), Year: s.Date.Year(), Date: s.Date.Format("2006/01/02"),
 		URL: p.Canonical, BibTeX: s.URL + "cite.bib", RIS: s.URL + "cite.ris"}
 	j := job{path: s.OutPath, fingerprint: func() uint64 { return r.prints.story(s, p) }, render: r.page("story", p), date: s.LastChanged()}
@@ -271,6 +281,7 @@ func (r *renderer) jobs(emit func(job)) {
 	for _, s := range r.site.Stories {
 		addJob(r.storyJob(s))
 		r.citeJobs(addJob, s)
+		r.cardJob(addJob, "stories/"+s.Slug+"/card.png", func() socialcard.Card { return r.storyCard(s) })
 		for _, a := range s.Assets {
 			data := a.Data
 			add("stories/"+s.Slug+"/"+a.Name, func(buf *bytes.Buffer) error { _, err := buf.Write(data); return err })
@@ -299,6 +310,7 @@ func (r *renderer) jobs(emit func(job)) {
 	r.redirectJobs(emit)
 	r.exportJobs(emit)
 	r.printJobs(emit)
+	r.cardJob(emit, "card.png", r.siteCard)
 	r.searchPage(addJob)
 	r.feedJob(addJob, cfg.Title, "", r.site.Stories)
 	emit(job{path: "sitemap.xml", fingerprint: func() uint64 { return sitemapKey(pages) },
