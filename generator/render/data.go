@@ -52,6 +52,9 @@ type Page struct {
 
 	// Intersection is set on intersection pages (kind "intersection").
 	Intersection *Intersection
+	// Pack is the URL of the term's workshop pack, on term pages; "" when
+	// the term has too many stories for one (see MaxPackStories).
+	Pack string
 	// Intersections lists, on term pages, the term's intersection pages.
 	Intersections []IntersectionGroup
 }

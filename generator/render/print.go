@@ -8,13 +8,26 @@ import (
 	"github.com/casebook/casebook/generator/link"
 )
 
-// printJobs adds the workshop pack of every term: <taxonomy>/<key>/print/,
-// every story of the term in full on one page, laid out for paper. Packs
-// repeat what story pages say, so the sitemap leaves them out.
+// MaxPackStories is the most stories a workshop pack holds. A term with
+// more has no pack: printed, it would run to thousands of pages, and
+// every pack repeats its stories in full, so packs of every large term
+// of a site of 10,000 stories would more than double its output. The
+// term page then says so instead of linking a pack.
+const MaxPackStories = 200
+
+// hasPack reports whether a term has a workshop pack.
+func hasPack(t *link.Term) bool { return len(t.Stories) <= MaxPackStories }
+
+// printJobs adds the workshop pack of every term that has one:
+// <taxonomy>/<key>/print/, every story of the term in full on one page,
+// laid out for paper. Packs repeat what story pages say, so the sitemap
+// leaves them out.
 func (r *renderer) printJobs(add func(job)) {
 	for _, tax := range r.site.Taxonomies {
 		for _, term := range tax.Terms {
-			add(r.printJob(tax, term))
+			if hasPack(term) {
+				add(r.printJob(tax, term))
+			}
 		}
 	}
 }
@@ -45,7 +58,7 @@ func (r *renderer) packsOf(stories []*link.Story) []job {
 	for _, s := range stories {
 		for _, g := range s.Terms {
 			for _, t := range g.Terms {
-				if !seen[t] {
+				if !seen[t] && hasPack(t) {
 					seen[t] = true
 					jobs = append(jobs, r.printJob(g.Taxonomy, t))
 				}
@@ -79,7 +92,11 @@ func holders(site *link.Site) map[*link.Story]*atomic.Int32 {
 		n := new(atomic.Int32)
 		n.Store(1)
 		for _, g := range s.Terms {
-			n.Add(int32(len(g.Terms)))
+			for _, t := range g.Terms {
+				if hasPack(t) {
+					n.Add(1)
+				}
+			}
 		}
 		out[s] = n
 	}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -92,5 +93,27 @@ func TestPrintPacksRelease(t *testing.T) {
 		if s.HTML != "" {
 			t.Errorf("story %s kept its body after rendering", s.Slug)
 		}
+	}
+}
+
+// TestPrintPackLimit leaves out the pack of a term with more than
+// MaxPackStories stories, and says so on the term page.
+func TestPrintPackLimit(t *testing.T) {
+	site := testSiteWith(t, func(col *content.Collection) {
+		for i := range MaxPackStories {
+			s := *col.Stories[0]
+			s.Slug, s.Path = fmt.Sprintf("copy-%d", i), fmt.Sprintf("content/stories/copy-%d.md", i)
+			col.Stories = append(col.Stories, &s)
+		}
+	})
+	files := renderAll(t, site, packSite(t))
+	if _, ok := files["principles/systems/print/index.html"]; ok {
+		t.Errorf("a term of %d stories has a pack", MaxPackStories+1)
+	}
+	if !strings.Contains(files["principles/systems/index.html"], "201 stories are too many for a printed workshop pack") {
+		t.Error("the term page does not say why it has no pack")
+	}
+	if _, ok := files["principles/inquiry/print/index.html"]; !ok {
+		t.Error("a small term lost its pack")
 	}
 }

@@ -297,6 +297,9 @@ func (r *renderer) jobs(emit func(job)) {
 				p.Term, p.Taxonomy, p.Feed = term, tax, term.FeedURL
 				p.Breadcrumbs = []Crumb{{"Home", cfg.Rel("")}, {tax.Title, tax.URL}}
 				p.Intersections = termIntersections(r.crossings, tax, term)
+				if hasPack(term) {
+					p.Pack = term.URL + "print/"
+				}
 			})
 			r.feedJob(addJob, term.Title+" · "+cfg.Title, tax.Name+"/"+term.Key+"/", term.Stories)
 		}
