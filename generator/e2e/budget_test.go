@@ -52,11 +52,14 @@ func TestBudgets(t *testing.T) {
 	pages := htmlPages(t, dir)
 	var largest string
 	for name, data := range pages {
-		if largest == "" || len(data) > len(pages[largest]) {
+		// A workshop pack holds every story of its term in full, to be
+		// printed: its weight is its stories', and render caps how many.
+		pack := strings.HasSuffix(name, "/print/index.html")
+		if !pack && (largest == "" || len(data) > len(pages[largest])) {
 			largest = name
 		}
 		t.Run(name, func(t *testing.T) {
-			if len(data) > maxHTMLBytes {
+			if len(data) > maxHTMLBytes && !pack {
 				t.Errorf("%d bytes, over the budget of %d", len(data), maxHTMLBytes)
 			}
 			reqs := pageRequests(t, name, data)

@@ -143,7 +143,10 @@ func PNG(c Card) ([]byte, error) {
 			pal = append(pal, col)
 		}
 	}
-	img := image.NewPaletted(image.Rect(0, 0, Width, Height), pal)
+	pix := pixPool.Get().(*[]uint8)
+	defer pixPool.Put(pix)
+	clear(*pix) // index 0 is the background
+	img := &image.Paletted{Pix: *pix, Stride: Width, Rect: image.Rect(0, 0, Width, Height), Palette: pal}
 
 	for i, col := range band {
 		x0, x1 := Width*i/len(band), Width*(i+1)/len(band)
@@ -180,12 +183,28 @@ func PNG(c Card) ([]byte, error) {
 	}
 
 	var buf bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
+	enc := png.Encoder{CompressionLevel: png.BestSpeed, BufferPool: encoderBuffers{}}
 	if err := enc.Encode(&buf, img); err != nil {
 		return nil, err
 	}
 	return withKey(buf.Bytes(), Key(c)), nil
 }
+
+// pixPool and encoderPool keep the 750 KB of pixels of a card and the
+// PNG encoder's buffers between cards.
+var (
+	pixPool     = sync.Pool{New: func() any { pix := make([]uint8, Width*Height); return &pix }}
+	encoderPool sync.Pool
+)
+
+type encoderBuffers struct{}
+
+func (encoderBuffers) Get() *png.EncoderBuffer {
+	b, _ := encoderPool.Get().(*png.EncoderBuffer)
+	return b
+}
+
+func (encoderBuffers) Put(b *png.EncoderBuffer) { encoderPool.Put(b) }
 
 func blend(bg, fg color.RGBA, i, n int) color.RGBA {
 	mix := func(a, b uint8) uint8 { return uint8((int(a)*(n-i) + int(b)*i + n/2) / n) }
