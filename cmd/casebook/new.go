@@ -52,6 +52,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	vocab := scaffold.NewVocabulary(site.Config.Taxonomies, site.Collection.Terms)
+	vocab.SetOptional(site.Config.OptionalTaxonomies)
 	story := scaffold.Story{Title: title, Date: today(), Terms: map[string][]string{}}
 	for _, name := range termFlags {
 		names := splitList(*given[name])

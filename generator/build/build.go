@@ -193,7 +193,7 @@ func readContent(opts Options, res *Result, c *caches) (*config.Config, *content
 	}
 	loaded := load.LoadCached(siteFS, cfg.Taxonomies, c.load)
 	res.Diags.Add(loaded.Diags...)
-	col, diags := check.Check(loaded.Files, check.Options{Taxonomies: cfg.Taxonomies, Drafts: opts.Drafts, Cache: c.check})
+	col, diags := check.Check(loaded.Files, check.Options{Taxonomies: cfg.Taxonomies, Optional: cfg.OptionalTaxonomies, Drafts: opts.Drafts, Cache: c.check})
 	res.Diags.Add(diags...)
 	return cfg, col, nil
 }

@@ -53,12 +53,16 @@ func (c *Cache) store(path string, e cachedStory) {
 
 var vocabSeed = maphash.MakeSeed()
 
-// vocabVersion fingerprints every taxonomy's keys and aliases.
+// vocabVersion fingerprints every taxonomy's keys and aliases, and which
+// taxonomies are optional.
 func (c *checker) vocabVersion() uint64 {
 	var h maphash.Hash
 	h.SetSeed(vocabSeed)
 	for _, name := range c.opts.Taxonomies {
 		h.WriteString(name)
+		if contains(c.opts.Optional, name) {
+			h.WriteByte(3)
+		}
 		h.WriteByte(0)
 		v := c.vocab[name]
 		names := make([]string, 0, len(v.byName))

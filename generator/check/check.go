@@ -25,6 +25,9 @@ import (
 type Options struct {
 	// Taxonomies are the taxonomy names from site.toml, in order.
 	Taxonomies []string
+	// Optional are the taxonomies stories may leave out (a subset of
+	// Taxonomies); a story must name a term of every other one.
+	Optional []string
 	// Drafts keeps stories marked draft: true.
 	Drafts bool
 	// Cache, when set, keeps decoded stories between checks; see Cache.
@@ -100,53 +103,6 @@ func (c *checker) fields(f *load.File) *fields {
 
 func body(f *load.File) content.Body {
 	return content.Body{Source: f.Doc.Body, Line: f.Doc.BodyLine}
-}
-
-func (c *checker) term(f *load.File) {
-	fl := c.fields(f)
-	t := &content.Term{Path: f.Path, Taxonomy: f.Section, Key: f.Key, Body: body(f), Hash: f.Hash}
-	t.Title = fl.text("title", true, "the name of the term as readers see it")
-	t.Summary = fl.text("summary", true, "one sentence describing the term, shown on cards and in lists")
-	t.Order = fl.integer("order")
-	aliases := fl.list("aliases")
-	fl.unknownKeys([]string{"title", "summary", "aliases", "order"})
-	if !slugPattern.MatchString(t.Key) {
-		c.diags.Errorf(f.Path, 1, 1, "term file name %q is not a valid key: use lowercase letters, digits and '-' only, such as %q", t.Key, content.Slugify(t.Key))
-		return
-	}
-	v := c.vocab[f.Section]
-	if other, ok := v.byName[t.Key]; ok {
-		c.diags.Errorf(f.Path, 1, 1, "term %q is also an alias of %q in %s", t.Key, other, f.Section)
-	}
-	v.byName[t.Key] = t.Key
-	for _, a := range aliases {
-		if other, ok := v.byName[a.Value]; ok && other != t.Key {
-			c.diags.Errorf(f.Path, a.Pos.Line, a.Pos.Col, "alias %q is already used by %q in %s", a.Value, other, f.Section)
-			continue
-		}
-		v.byName[a.Value] = t.Key
-		t.Aliases = append(t.Aliases, a.Value)
-	}
-	v.keys = append(v.keys, t.Key)
-	c.col.Terms[f.Section] = append(c.col.Terms[f.Section], t)
-}
-
-// finishVocabulary sorts terms by order, then key, and reports empty
-// taxonomies.
-func (c *checker) finishVocabulary() {
-	for _, name := range c.opts.Taxonomies {
-		terms := c.col.Terms[name]
-		sort.SliceStable(terms, func(i, j int) bool {
-			if terms[i].Order != terms[j].Order {
-				return terms[i].Order < terms[j].Order
-			}
-			return terms[i].Key < terms[j].Key
-		})
-		sort.Strings(c.vocab[name].keys)
-		if len(terms) == 0 {
-			c.diags.Errorf("content/"+name, 0, 0, "taxonomy %q has no terms: add one file per allowed term, such as content/%s/<key>.md with a title and summary", name, name)
-		}
-	}
 }
 
 func (c *checker) story(f *load.File) {
@@ -258,6 +214,9 @@ func (c *checker) place(s *content.Story, f *load.File, slugPos content.Pos) {
 func (c *checker) storyTerms(fl *fields, name string) []string {
 	v := c.vocab[name]
 	values := fl.list(name)
+	if len(values) == 0 && contains(c.opts.Optional, name) {
+		return nil
+	}
 	if len(values) == 0 {
 		if n := fl.get(name); n != nil {
 			// A value of the wrong shape has had its error from list.

@@ -74,6 +74,13 @@ func TestCheckStories(t *testing.T) {
 			[]string{`x.md:5:14: error: unknown principle "zzzzzzzz"; allowed:`}, nil, true, 0},
 		{"missing taxonomy", story("principles: [systems]"), "systems",
 			[]string{"x.md:1:1: error: sectors is required: list at least one of nhs"}, nil, true, 0},
+		{"optional taxonomy left out", story("principles: [systems]"), "systems", nil,
+			&Options{Taxonomies: opts.Taxonomies, Optional: []string{"sectors"}}, true, 0},
+		{"optional taxonomy empty", story("principles: [systems]\nsectors: []"), "systems", nil,
+			&Options{Taxonomies: opts.Taxonomies, Optional: []string{"sectors"}}, true, 0},
+		{"optional taxonomy still checked", story("principles: [systems]\nsectors: [nhss]"), "systems",
+			[]string{`x.md:6:11: error: unknown sector "nhss" (did you mean "nhs"?)`},
+			&Options{Taxonomies: opts.Taxonomies, Optional: []string{"sectors"}}, true, 0},
 		{"wrong types", story("principles: {a: b}\nsectors: [[nhs]]\nplace: [a]\ndraft: \"yes\"\nauthors: {a: b}"), "",
 			[]string{"x.md:5:13: error: principles must be a list", "x.md:6:10: error: sectors needs at least one term",
 				"x.md:6:11: error: each entry of sectors must be a piece of text, not a list", "x.md:7:8: error: place must be a single piece of text", "x.md:8:8: error: draft must be true or false",
@@ -175,6 +182,11 @@ func TestCheckVocabulary(t *testing.T) {
 		}, "a b", []string{`content/principles/b.md:4:11: error: alias "x" is already used by "a" in principles`}},
 		{"order not a number", []string{"content/principles/a.md", "---\ntitle: A\nsummary: S\norder: first\n---\n"}, "a",
 			[]string{"content/principles/a.md:4:8: error: order must be a whole number"}},
+		{"colour", []string{"content/principles/a.md", "---\ntitle: A\nsummary: S\ncolour: \"#7A2E8C\"\n---\n"}, "a", nil},
+		{"colour not hex", []string{"content/principles/a.md", "---\ntitle: A\nsummary: S\ncolour: purple\n---\n"}, "a",
+			[]string{`content/principles/a.md:4:9: error: colour "purple" is not a colour of the form #rrggbb`}},
+		{"colour too light", []string{"content/principles/a.md", "---\ntitle: A\nsummary: S\ncolour: \"#f2a75d\"\n---\n"}, "a",
+			[]string{`content/principles/a.md:4:9: error: colour #f2a75d is too light for text: its contrast with a white background is 2.0:1, and WCAG AA needs 4.5:1; a darker one such as "#`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -262,5 +274,14 @@ func TestCheckSetbacks(t *testing.T) {
 				t.Errorf("setbacks = %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestTermColourKept(t *testing.T) {
+	files := []*load.File{file(t, "content/values/a.md", "---\ntitle: A\nsummary: S\ncolour: \"#7A2E8C\"\n---\n")}
+	col, diags := Check(files, Options{Taxonomies: []string{"values"}})
+	checkDiags(t, diags, nil)
+	if got := col.Terms["values"][0].Colour; got != "#7a2e8c" {
+		t.Errorf("colour = %q, want #7a2e8c", got)
 	}
 }

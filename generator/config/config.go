@@ -6,6 +6,7 @@
 //	language = "en-GB"
 //	theme = "default"
 //	taxonomies = ["principles", "sectors", "themes"]
+//	optional_taxonomies = ["themes"]   # taxonomies a story may leave out
 //
 // Unknown keys, wrong types and syntax errors are diagnostics at their line
 // in site.toml. The first taxonomy is the primary one: the site is organised
@@ -18,6 +19,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -41,12 +43,15 @@ type Config struct {
 	Language    string   `toml:"language"`
 	Theme       string   `toml:"theme"`
 	Taxonomies  []string `toml:"taxonomies"`
+	// OptionalTaxonomies are the taxonomies a story may leave out: a
+	// subset of Taxonomies.
+	OptionalTaxonomies []string `toml:"optional_taxonomies"`
 
 	// Base is BaseURL parsed, always with a trailing slash in its path.
 	Base *url.URL `toml:"-"`
 }
 
-var knownKeys = []string{"title", "description", "base_url", "language", "theme", "taxonomies"}
+var knownKeys = []string{"title", "description", "base_url", "language", "theme", "taxonomies", "optional_taxonomies"}
 
 var taxonomyName = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
 
@@ -112,6 +117,7 @@ func (cfg *Config) validate(data []byte, md toml.MetaData, diags *diag.List) {
 		line, col := keyPosition(data, "taxonomies")
 		diags.Errorf(File, line, col, "taxonomies must list at least one taxonomy, such as \"principles\"")
 	}
+	cfg.validateOptional(data, diags)
 	raw := cfg.BaseURL
 	if raw == "" {
 		raw = "http://localhost/"
@@ -145,7 +151,7 @@ func typeErrors(data []byte, diags *diag.List) bool {
 			continue
 		}
 		want, good := "a piece of text in quotes", true
-		if key == "taxonomies" {
+		if key == "taxonomies" || key == "optional_taxonomies" {
 			want = `a list of names such as ["principles", "sectors", "themes"]`
 			list, isList := v.([]any)
 			for _, item := range list {
@@ -181,6 +187,26 @@ func keyPosition(data []byte, key string) (line, col int) {
 	}
 	return 0, 0
 }
+
+// validateOptional reports optional taxonomies that are not taxonomies of
+// the site, or listed twice, at the line of optional_taxonomies.
+func (cfg *Config) validateOptional(data []byte, diags *diag.List) {
+	seen := map[string]bool{}
+	for _, name := range cfg.OptionalTaxonomies {
+		line, col := keyPosition(data, "optional_taxonomies")
+		switch {
+		case !slices.Contains(cfg.Taxonomies, name):
+			diags.Errorf(File, line, col, "optional taxonomy %q is not one of the taxonomies%s; taxonomies are %s",
+				name, suggest.Hint(name, cfg.Taxonomies), strings.Join(cfg.Taxonomies, ", "))
+		case seen[name]:
+			diags.Errorf(File, line, col, "optional taxonomy %q is listed twice", name)
+		}
+		seen[name] = true
+	}
+}
+
+// Optional reports whether stories may leave out the taxonomy name.
+func (cfg *Config) Optional(name string) bool { return slices.Contains(cfg.OptionalTaxonomies, name) }
 
 // Prefix is the path of the base URL, such as "/" or "/casebook/"; every
 // generated internal link starts with it.

@@ -123,7 +123,10 @@ type Term struct {
 	Summary  string
 	Aliases  []string
 	Order    int
-	Body     Body
+	// Colour is the term's own colour as "#rrggbb", or "" to let the
+	// theme choose one.
+	Colour string
+	Body   Body
 	// Hash identifies the bytes of the term's file within one process.
 	Hash uint64
 }

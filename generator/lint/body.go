@@ -76,7 +76,7 @@ func (l *linter) linkText(n *ast.Link, at positioner) {
 			"write between the brackets what the reader will find there, such as [the family support story](other-story.md)")
 	case vagueLinkText[word]:
 		l.add("link-text", at.pos(n.Pos()), fmt.Sprintf("link text %q does not say where the link goes", label),
-			"write what the reader will find there instead, such as [the Christie Commission report](…), so that links make sense when read on their own")
+			"write what the reader will find there instead, such as [the report on local services](…), so that links make sense when read on their own")
 	}
 }
 

@@ -63,6 +63,8 @@ type Field struct {
 	Value string
 	// Allowed lists every key of the taxonomy, comma separated.
 	Allowed string
+	// Optional is set when stories may leave the taxonomy out.
+	Optional bool
 }
 
 // Render fills the template text tmpl, named name in error messages (a
@@ -76,9 +78,10 @@ func Render(name, tmpl string, s Story, vocab *Vocabulary) ([]byte, error) {
 	data := Data{Title: yamlScalar(s.Title), Date: s.Date.Format(time.DateOnly)}
 	for _, name := range vocab.Taxonomies() {
 		data.Taxonomies = append(data.Taxonomies, Field{
-			Name:    name,
-			Value:   "[" + strings.Join(s.Terms[name], ", ") + "]",
-			Allowed: strings.Join(vocab.Keys(name), ", "),
+			Name:     name,
+			Value:    "[" + strings.Join(s.Terms[name], ", ") + "]",
+			Allowed:  strings.Join(vocab.Keys(name), ", "),
+			Optional: vocab.Optional(name),
 		})
 	}
 	var b bytes.Buffer

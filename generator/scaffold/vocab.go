@@ -13,6 +13,7 @@ import (
 // terms, for checking the terms given to `casebook new`.
 type Vocabulary struct {
 	taxonomies []string
+	optional   []string
 	keys       map[string][]string          // taxonomy → keys in display order
 	names      map[string][]string          // taxonomy → keys then aliases
 	byName     map[string]map[string]string // taxonomy → key or alias → key
@@ -36,6 +37,12 @@ func NewVocabulary(taxonomies []string, terms map[string][]*content.Term) *Vocab
 	}
 	return v
 }
+
+// SetOptional names the taxonomies that stories may leave out.
+func (v *Vocabulary) SetOptional(names []string) { v.optional = names }
+
+// Optional reports whether stories may leave the taxonomy out.
+func (v *Vocabulary) Optional(taxonomy string) bool { return slices.Contains(v.optional, taxonomy) }
 
 // Taxonomies returns the taxonomy names in site.toml order.
 func (v *Vocabulary) Taxonomies() []string { return v.taxonomies }

@@ -17,6 +17,10 @@ func VocabularyTable(cfg *config.Config, col *content.Collection) string {
 	b.WriteString("| Field | Key | Title | Also accepted | Stories |\n")
 	b.WriteString("| --- | --- | --- | --- | --: |\n")
 	for _, name := range cfg.Taxonomies {
+		field := name
+		if cfg.Optional(name) {
+			field += " (optional)"
+		}
 		counts := map[string]int{}
 		for _, s := range col.Stories {
 			for _, key := range s.Terms[name] {
@@ -28,7 +32,7 @@ func VocabularyTable(cfg *config.Config, col *content.Collection) string {
 			for i, a := range t.Aliases {
 				aliases[i] = "`" + a + "`"
 			}
-			fmt.Fprintf(&b, "| %s | `%s` | %s | %s | %d |\n", name, t.Key, cell(t.Title), strings.Join(aliases, ", "), counts[t.Key])
+			fmt.Fprintf(&b, "| %s | `%s` | %s | %s | %d |\n", field, t.Key, cell(t.Title), strings.Join(aliases, ", "), counts[t.Key])
 		}
 	}
 	return b.String()
