@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/casebook/casebook/generator/config"
 	"github.com/casebook/casebook/generator/content"
 	"github.com/casebook/casebook/generator/scaffold"
 )
@@ -21,18 +22,18 @@ func init() {
 // today returns the date a new story gets; tests replace it.
 var today = time.Now
 
-// termFlags are the taxonomies `casebook new` takes terms for, as flags of
-// the same name. A site whose site.toml lists other taxonomies gets empty
-// lists for them in the new file, to fill in by hand.
-var termFlags = []string{"principles", "sectors", "themes"}
-
 func runNew(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("new", flag.ContinueOnError)
 	src := fs.String("src", ".", "site `folder` holding site.toml and content/")
 	bundle := fs.Bool("bundle", false, "make a folder content/stories/<slug>/ with index.md, for a story with images")
+	// One flag per taxonomy of the site, named after it: the site is
+	// known before the flags are parsed, from -src in args.
 	given := map[string]*string{}
+	termFlags := siteTaxonomies(args)
 	for _, name := range termFlags {
-		given[name] = fs.String(name, "", "comma-separated `keys` of "+name+" the story shows")
+		if fs.Lookup(name) == nil {
+			given[name] = fs.String(name, "", "comma-separated `keys` of "+name+" the story shows")
+		}
 	}
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: casebook new [flags] TITLE\n\nWrites content/stories/<slug>.md from the site's story template. Flags:")
@@ -55,6 +56,9 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	vocab.SetOptional(site.Config.OptionalTaxonomies)
 	story := scaffold.Story{Title: title, Date: today(), Terms: map[string][]string{}}
 	for _, name := range termFlags {
+		if given[name] == nil {
+			continue
+		}
 		names := splitList(*given[name])
 		if len(names) == 0 {
 			continue
@@ -94,6 +98,42 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stdout, filepath.Join(*src, filepath.FromSlash(rel)))
 	return exitOK
+}
+
+// siteTaxonomies returns the taxonomies of the site that args point at
+// with -src (the current folder without it), or nil when its site.toml
+// cannot be read: the command then reports why once it has parsed its
+// flags.
+func siteTaxonomies(args []string) []string {
+	src := "."
+	for i := 0; i < len(args); i++ {
+		arg := args[i]
+		if arg == "--" {
+			break
+		}
+		name, value, hasValue := strings.Cut(strings.TrimLeft(arg, "-"), "=")
+		if !strings.HasPrefix(arg, "-") || name != "src" {
+			continue
+		}
+		if !hasValue && i+1 < len(args) {
+			value = args[i+1]
+		}
+		src = value
+	}
+	root, err := os.OpenRoot(src)
+	if err != nil {
+		return nil
+	}
+	defer root.Close()
+	data, err := root.ReadFile(config.File)
+	if err != nil {
+		return nil
+	}
+	cfg, diags := config.Parse(data, "")
+	if diags.HasErrors() {
+		return nil
+	}
+	return cfg.Taxonomies
 }
 
 // splitList splits "a, b,c" into its non-empty parts.

@@ -73,7 +73,7 @@ func TestNewRefuses(t *testing.T) {
 	}{
 		{"unknown term with suggestion", []string{"-principles", "sytems", "A story"}, exitContent,
 			`unknown principle "sytems" (did you mean "systems"?); allowed: systems, inquiry, emergent`},
-		{"taxonomy the site lacks", []string{"-themes", "poverty", "A story"}, exitContent, `this site has no taxonomy "themes"`},
+		{"taxonomy the site lacks", []string{"-themes", "poverty", "A story"}, exitUsage, "flag provided but not defined: -themes"},
 		{"existing story", []string{"Fewer call-outs after the summer!"}, exitContent,
 			"a story with that slug already exists: content/stories/fewer-call-outs-after-the-summer.md"},
 		{"same file name", []string{"Good"}, exitContent, "already exists: content/stories/good.md"},
@@ -104,6 +104,43 @@ func TestNewRefuses(t *testing.T) {
 				t.Errorf("the existing story was overwritten:\n%s", data)
 			}
 		})
+	}
+}
+
+func TestNewFlagsFollowTheSite(t *testing.T) {
+	dir := t.TempDir()
+	copyTree(t, programmeSite, dir)
+	code, _, stderr := run(t, "new", "-src", dir, "-h")
+	if code != exitOK {
+		t.Fatalf("new -h: exit %d", code)
+	}
+	for _, flag := range []string{"-values keys", "-sectors keys", "-regions keys"} {
+		if !strings.Contains(stderr, flag) {
+			t.Errorf("new -h lacks %q:\n%s", flag, stderr)
+		}
+	}
+	if strings.Contains(stderr, "-principles") {
+		t.Errorf("new -h offers a taxonomy the site lacks:\n%s", stderr)
+	}
+	code, _, stderr = run(t, "new", "-src="+dir, "-regions", "powis", "A story")
+	if code != exitContent || !strings.Contains(stderr, `unknown region "powis" (did you mean "powys"?)`) {
+		t.Errorf("exit %d, stderr %q; want exit 1 with a suggestion", code, stderr)
+	}
+	code, stdout, stderr := run(t, "new", "-values", "voice,prevention", "-regions", "Gwent", "-src", dir, "Care at home")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	data, err := os.ReadFile(strings.TrimSpace(stdout))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"values: [voice-and-control, prevention]\n", "regions: [gwent]\n", "sectors: []\n", "# Optional, any of: gwent, north-wales, powys\n"} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("new story lacks %q:\n%s", want, data)
+		}
+	}
+	if code, out, errs := run(t, "check", "-src", dir); code != exitContent || !strings.Contains(out+errs, "sectors needs at least one term") {
+		t.Errorf("check of a story without sectors: exit %d\n%s%s", code, out, errs)
 	}
 }
 
