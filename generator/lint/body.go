@@ -3,6 +3,7 @@ package lint
 import (
 	"bytes"
 	"fmt"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"github.com/casebook/casebook/generator/content"
+	"github.com/casebook/casebook/generator/markdown"
 )
 
 // bodyParser parses bodies the way the site renders them, as far as
@@ -25,14 +27,16 @@ var vagueLinkText = map[string]bool{
 	"more": true, "this": true, "click": true, "click this": true, "go here": true,
 }
 
-// body runs the rules that look inside a Markdown body.
+// body runs the rules that look inside a Markdown body. A body that passes
+// one of markdown's limits is not parsed: the build reports it as an
+// error, and parsing it could take minutes or gigabytes.
 func (l *linter) body(path string, b content.Body) {
-	if len(bytes.TrimSpace(b.Source)) == 0 {
+	if len(bytes.TrimSpace(b.Source)) == 0 || !markdown.WithinLimits(b.Source) {
 		return
 	}
 	src := b.Source
 	doc := bodyParser.Parse(text.NewReader(src))
-	at := positioner{path: path, src: src, firstLine: b.Line}
+	at := &positioner{path: path, src: src, firstLine: b.Line}
 	prevLevel := 1 // the page title is the h1
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -55,7 +59,7 @@ func (l *linter) body(path string, b content.Body) {
 	})
 }
 
-func (l *linter) heading(h *ast.Heading, at positioner, prevLevel int) {
+func (l *linter) heading(h *ast.Heading, at *positioner, prevLevel int) {
 	marks := strings.Repeat("#", prevLevel+1)
 	switch {
 	case h.Level == 1:
@@ -67,7 +71,7 @@ func (l *linter) heading(h *ast.Heading, at positioner, prevLevel int) {
 	}
 }
 
-func (l *linter) linkText(n *ast.Link, at positioner) {
+func (l *linter) linkText(n *ast.Link, at *positioner) {
 	label := strings.TrimSpace(plainText(n, at.src))
 	word := strings.ToLower(strings.Trim(label, " .,:;!?…()\"'“”‘’"))
 	switch {
@@ -109,30 +113,41 @@ func hasImage(n ast.Node) bool {
 	return false
 }
 
-// positioner turns byte offsets in a body into positions in its file.
+// positioner turns byte offsets in a body into positions in its file. It
+// indexes the line starts once, so that many findings in a long body cost
+// a search each rather than a count from the start.
 type positioner struct {
-	path      string
-	src       []byte
-	firstLine int
+	path       string
+	src        []byte
+	firstLine  int
+	lineStarts []int
 }
 
 // pos returns the position of the byte at off; an unknown offset (-1)
 // gives the body's first line.
-func (p positioner) pos(off int) content.Pos {
+func (p *positioner) pos(off int) content.Pos {
 	if off < 0 || off > len(p.src) {
 		return content.Pos{Path: p.path, Line: p.firstLine, Col: 1}
 	}
-	lineStart := bytes.LastIndexByte(p.src[:off], '\n') + 1
+	if p.lineStarts == nil {
+		p.lineStarts = append(p.lineStarts, 0)
+		for i, b := range p.src {
+			if b == '\n' {
+				p.lineStarts = append(p.lineStarts, i+1)
+			}
+		}
+	}
+	line := sort.SearchInts(p.lineStarts, off+1) - 1
 	return content.Pos{
 		Path: p.path,
-		Line: p.firstLine + bytes.Count(p.src[:off], []byte("\n")),
-		Col:  utf8.RuneCount(p.src[lineStart:off]) + 1,
+		Line: p.firstLine + line,
+		Col:  utf8.RuneCount(p.src[p.lineStarts[line]:off]) + 1,
 	}
 }
 
 // lineStart returns the position of the first character that is not a
 // space on the line where block n starts: the "#" of an ATX heading.
-func (p positioner) lineStart(n ast.Node) content.Pos {
+func (p *positioner) lineStart(n ast.Node) content.Pos {
 	off := n.Pos()
 	if n.Lines().Len() > 0 {
 		off = n.Lines().At(0).Start

@@ -28,11 +28,19 @@ const (
 	maxWikiLink = 1024
 )
 
+// WithinLimits reports whether src passes every limit, and so will be
+// parsed: a body that does not is reported by Convert and must not be
+// handed to a Markdown parser anywhere else either (lint, summaries).
+func WithinLimits(src []byte) bool {
+	return len(checkLimits("", src, 1, true)) == 0
+}
+
 // checkLimits reports the lines of src that pass a limit, as errors at
-// path:line:col counting from firstLine.
-func checkLimits(path string, src []byte, firstLine int) diag.List {
+// path:line:col counting from firstLine; with first set it stops at the
+// first.
+func checkLimits(path string, src []byte, firstLine int, first bool) diag.List {
 	var diags diag.List
-	for line := firstLine; len(src) > 0; line++ {
+	for line := firstLine; len(src) > 0 && !(first && len(diags) > 0); line++ {
 		text, rest, _ := bytes.Cut(src, []byte("\n"))
 		src = rest
 		if len(text) > MaxLineLength {

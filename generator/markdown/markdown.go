@@ -84,7 +84,7 @@ func New() *Converter {
 // line body.Line; dir is the folder relative links start from.
 func (c *Converter) Convert(path, dir string, body content.Body, r Resolver) Result {
 	src := body.Source
-	if diags := checkLimits(path, src, body.Line); len(diags) > 0 {
+	if diags := checkLimits(path, src, body.Line, false); len(diags) > 0 {
 		return Result{Diags: diags}
 	}
 	ctx := parser.NewContext(parser.WithIDs(newIDs()))
