@@ -18,6 +18,10 @@ const (
 	// MaxBrackets is the most "[" on one line: link, image and wiki link
 	// openings and their nesting.
 	MaxBrackets = 256
+	// MaxBodyBrackets is the most "[" in one body. goldmark keeps some
+	// 500 bytes for each, so this bounds a body's links, images, footnote
+	// references and link reference definitions, and the memory they take.
+	MaxBodyBrackets = 10_000
 	// MaxQuoteDepth is the deepest nesting of block quotes (">") and
 	// list items started on one line.
 	MaxQuoteDepth = 32
@@ -40,6 +44,7 @@ func WithinLimits(src []byte) bool {
 // first.
 func checkLimits(path string, src []byte, firstLine int, first bool) diag.List {
 	var diags diag.List
+	brackets := 0 // in the lines before this one
 	for line := firstLine; len(src) > 0 && !(first && len(diags) > 0); line++ {
 		text, rest, _ := bytes.Cut(src, []byte("\n"))
 		src = rest
@@ -48,11 +53,17 @@ func checkLimits(path string, src []byte, firstLine int, first bool) diag.List {
 			diags.Errorf(path, line, col, "line is %d KiB long, more than the %d KiB allowed: break it into paragraphs", len(text)>>10, MaxLineLength>>10)
 			continue
 		}
-		if n := bytes.Count(text, []byte("[")); n > MaxBrackets {
-			col := utf8.RuneCount(text[:nthIndex(text, '[', MaxBrackets+1)]) + 1
+		n := countBrackets(text)
+		if n > MaxBrackets {
+			col := utf8.RuneCount(text[:nthBracket(text, MaxBrackets+1)]) + 1
 			diags.Errorf(path, line, col, "line has %d \"[\", more than the %d allowed on one line: split it, or write \\[ for a bracket that opens no link", n, MaxBrackets)
 			continue
 		}
+		if brackets <= MaxBodyBrackets && brackets+n > MaxBodyBrackets {
+			col := utf8.RuneCount(text[:nthBracket(text, MaxBodyBrackets-brackets+1)]) + 1
+			diags.Errorf(path, line, col, "body has more than %d \"[\" (links, images, footnotes): split the page, or write \\[ for a bracket that opens no link", MaxBodyBrackets)
+		}
+		brackets += n
 		if depth, at := blockDepth(text); depth > MaxQuoteDepth {
 			diags.Errorf(path, line, utf8.RuneCount(text[:at])+1, "line nests quotes or list items more than %d levels deep", MaxQuoteDepth)
 		}
@@ -92,15 +103,37 @@ func blockDepth(text []byte) (depth, at int) {
 	return depth, i
 }
 
-// nthIndex returns the offset of the nth (1-based) c in text.
-func nthIndex(text []byte, c byte, n int) int {
-	off := 0
-	for ; n > 0; n-- {
-		i := bytes.IndexByte(text[off:], c)
-		if i < 0 {
-			return len(text)
+// countBrackets counts the "[" of a line that are not escaped by a
+// backslash ("\\[" is no bracket, "\\\\[" a backslash and a bracket).
+func countBrackets(text []byte) int {
+	n := 0
+	for i, escaped := 0, false; i < len(text); i++ {
+		switch {
+		case escaped:
+			escaped = false
+		case text[i] == '\\':
+			escaped = true
+		case text[i] == '[':
+			n++
 		}
-		off += i + 1
 	}
-	return off - 1
+	return n
+}
+
+// nthBracket returns the offset of the nth (1-based) unescaped "[" of
+// text, or len(text).
+func nthBracket(text []byte, n int) int {
+	for i, escaped := 0, false; i < len(text); i++ {
+		switch {
+		case escaped:
+			escaped = false
+		case text[i] == '\\':
+			escaped = true
+		case text[i] == '[':
+			if n--; n == 0 {
+				return i
+			}
+		}
+	}
+	return len(text)
 }
