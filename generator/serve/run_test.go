@@ -223,7 +223,7 @@ func TestServeRebuilds(t *testing.T) {
 		}
 	})
 	t.Run("broken story keeps the site and shows the error", func(t *testing.T) {
-		r.edit(t, func(s string) string { return strings.Replace(s, "date: 2019-11-14", "date: 14 November 2019", 1) })
+		r.edit(t, func(s string) string { return strings.Replace(s, "date: 2021-09-14", "date: 14 November 2019", 1) })
 		ev := st.next(t, "problems")
 		if !strings.Contains(ev.data, storyFile+":4:") {
 			t.Errorf("problems %s do not point at %s:4", ev.data, storyFile)
@@ -236,7 +236,7 @@ func TestServeRebuilds(t *testing.T) {
 		}
 	})
 	t.Run("fix clears the error", func(t *testing.T) {
-		r.edit(t, func(s string) string { return strings.Replace(s, "date: 14 November 2019", "date: 2019-11-14", 1) })
+		r.edit(t, func(s string) string { return strings.Replace(s, "date: 14 November 2019", "date: 2021-09-14", 1) })
 		st.next(t, "reload")
 		if ev := openStream(t, r.url).next(t, "hello"); strings.Contains(ev.data, storyFile) {
 			t.Errorf("the problems remain after the fix: %s", ev.data)
