@@ -136,7 +136,8 @@ func (l *linker) stories() {
 		}
 		l.bySlug[s.Slug] = st
 		l.site.Stories = append(l.site.Stories, st)
-		if changed := s.LastChanged(); changed.After(l.site.Updated) {
+		// A draft's date would tell feeds and the sitemap it exists.
+		if changed := s.LastChanged(); !s.Draft && changed.After(l.site.Updated) {
 			l.site.Updated = changed
 		}
 	}

@@ -160,7 +160,7 @@ func (l *linker) backlinks() {
 		}
 	}
 	for _, s := range l.site.Stories {
-		add(Ref{Title: s.Title, URL: s.URL, Summary: s.Summary})
+		add(Ref{Title: s.Title, URL: s.URL, Summary: s.Summary, Draft: s.Draft})
 	}
 	for _, p := range l.site.Pages {
 		add(Ref{Title: p.Title, URL: p.URL, Summary: p.Summary})

@@ -32,7 +32,8 @@ type Site struct {
 	Stories    []*Story
 	Taxonomies []*Taxonomy
 	Pages      []*Page
-	// Updated is the date of the newest story or update, for feeds.
+	// Updated is the date of the newest story or update, drafts left out,
+	// for feeds and the sitemap.
 	Updated time.Time
 	// Redirects are the earlier addresses of stories and terms, sorted
 	// by their old URL.
@@ -80,6 +81,9 @@ type TermGroup struct {
 // Ref is a link to a page, for backlinks.
 type Ref struct {
 	Title, URL, Summary string
+	// Draft is true when the page linking here is a draft story, which
+	// only a -drafts build has; themes mark it as one.
+	Draft bool
 }
 
 // Taxonomy is one vocabulary, such as principles.

@@ -59,15 +59,7 @@ type exportedSource struct {
 
 // exported lists the stories that the exports hold: every published one,
 // newest first. Drafts, which a -drafts build renders, are left out.
-func exported(site *link.Site) []*link.Story {
-	out := make([]*link.Story, 0, len(site.Stories))
-	for _, s := range site.Stories {
-		if !s.Draft {
-			out = append(out, s)
-		}
-	}
-	return out
-}
+func exported(site *link.Site) []*link.Story { return published(site.Stories) }
 
 // exportJobs adds stories.json and stories.csv.
 func (r *renderer) exportJobs(add func(job)) {

@@ -76,6 +76,33 @@ func writeFeed(buf *bytes.Buffer, site *link.Site, title, sitePath string, stori
 	return enc.Encode(f)
 }
 
+// feedJob adds the Atom feed of stories at sitePath+"feed.xml". Drafts,
+// which a -drafts build lists, are left out: a preview deployed by mistake
+// tells no subscriber about them.
+func (r *renderer) feedJob(add func(job), title, sitePath string, stories []*link.Story) {
+	stories = published(stories)
+	add(job{path: sitePath + "feed.xml",
+		fingerprint: func() uint64 { return r.prints.feed(r.site, title, sitePath, stories) },
+		render:      func(buf *bytes.Buffer) error { return writeFeed(buf, r.site, title, sitePath, stories) }})
+}
+
+// published returns stories without the drafts among them: stories itself
+// when it has none, as in every build without -drafts.
+func published(stories []*link.Story) []*link.Story {
+	for i, s := range stories {
+		if s.Draft {
+			out := append([]*link.Story(nil), stories[:i]...)
+			for _, s := range stories[i+1:] {
+				if !s.Draft {
+					out = append(out, s)
+				}
+			}
+			return out
+		}
+	}
+	return stories
+}
+
 // feedUpdated is when the newest of stories was published or updated, as
 // Atom wants for a feed, or the site's date for a feed with no entries.
 func feedUpdated(site *link.Site, stories []*link.Story) time.Time {

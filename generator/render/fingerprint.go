@@ -104,6 +104,9 @@ func (fp *fingerprinter) story(s *link.Story, p *Page) uint64 {
 	h.int(len(s.Backlinks))
 	for _, b := range s.Backlinks {
 		h.strs(b.Title, b.URL, b.Summary)
+		if b.Draft {
+			h.strs("draft")
+		}
 	}
 	return uint64(h) | 1
 }

@@ -59,6 +59,8 @@ type job struct {
 	// date is when the page's content last changed, for the sitemap,
 	// when it has such a date.
 	date time.Time
+	// unlisted keeps the page out of the sitemap: a draft's.
+	unlisted bool
 }
 
 // Render writes every file of the site through emit. The search index is
@@ -243,7 +245,7 @@ func (r *renderer) storyJob(s *link.Story) job {
 	p.Image = cfg.Abs("stories/" + s.Slug + "/card.png")
 	p.Cite = &Citation{Authors: citeAuthors(s, cfg.Title), Year: s.Date.Year(), Date: s.Date.Format("2006/01/02"),
 		URL: p.Canonical, BibTeX: s.URL + "cite.bib", RIS: s.URL + "cite.ris"}
-	j := job{path: s.OutPath, fingerprint: func() uint64 { return r.prints.story(s, p) }, render: r.page("story", p), date: s.LastChanged()}
+	j := job{path: s.OutPath, fingerprint: func() uint64 { return r.prints.story(s, p) }, render: r.page("story", p), date: s.LastChanged(), unlisted: s.Draft}
 	if r.release {
 		render := j.render
 		j.render = func(buf *bytes.Buffer) error {
@@ -262,7 +264,7 @@ func (r *renderer) jobs(emit func(job)) {
 	// the ones that have one, in the order their jobs are added.
 	var pages []siteURL
 	addJob := func(j job) {
-		if dir, ok := strings.CutSuffix(j.path, "index.html"); ok && j.path != "search/index.html" {
+		if dir, ok := strings.CutSuffix(j.path, "index.html"); ok && !j.unlisted && j.path != "search/index.html" {
 			pages = append(pages, siteURL{Loc: cfg.Abs(dir), LastMod: isoDate(j.date)})
 		}
 		emit(j)
@@ -326,13 +328,6 @@ func (r *renderer) jobs(emit func(job)) {
 		data := r.theme.Static[p]
 		add(p, func(buf *bytes.Buffer) error { _, err := buf.Write(data); return err })
 	}
-}
-
-// feedJob adds the Atom feed of stories at sitePath+"feed.xml".
-func (r *renderer) feedJob(add func(job), title, sitePath string, stories []*link.Story) {
-	add(job{path: sitePath + "feed.xml",
-		fingerprint: func() uint64 { return r.prints.feed(r.site, title, sitePath, stories) },
-		render:      func(buf *bytes.Buffer) error { return writeFeed(buf, r.site, title, sitePath, stories) }})
 }
 
 // paginate adds the pages of a list under dir. Older pages keep their
