@@ -34,15 +34,24 @@ type linkWalker struct {
 	lineStarts []int
 	last       struct{ off, line, col int }
 	headings   int
+	// htmlWarnings counts the warnings about dropped HTML (see
+	// MaxHTMLWarnings).
+	htmlWarnings int
 }
 
 func (w *linkWalker) walk(doc ast.Node) {
 	var unlink []ast.Node
+	var videos [][2]ast.Node
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
+		case *ast.Paragraph:
+			if v := videoOf(n, w.src); v != nil {
+				videos = append(videos, [2]ast.Node{n, v})
+				return ast.WalkSkipChildren, nil
+			}
 		case *ast.Heading:
 			if w.headings++; w.headings == MaxHeadings+1 {
 				pos := w.pos(n)
@@ -66,11 +75,15 @@ func (w *linkWalker) walk(doc ast.Node) {
 			}
 		case *ast.RawHTML, *ast.HTMLBlock:
 			// Dropped from the output by the safe renderer.
+			w.warnRawHTML(n)
 		}
 		return ast.WalkContinue, nil
 	})
 	for _, n := range unlink {
 		replaceWithChildren(n)
+	}
+	for _, pv := range videos {
+		pv[0].Parent().ReplaceChild(pv[0].Parent(), pv[0], pv[1])
 	}
 }
 

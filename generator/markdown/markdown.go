@@ -10,6 +10,10 @@
 // "[[principles/inquiry]]") are handed to a Resolver, which maps them to page
 // URLs; a link it cannot resolve becomes a diagnostic at its line and
 // column in the file.
+//
+// Raw HTML that is dropped is a warning at its line that says what to write
+// instead; a paragraph that is only a YouTube or Vimeo address becomes a
+// click-to-play video (see video.go).
 package markdown
 
 import (
@@ -73,6 +77,7 @@ func New() *Converter {
 			extension.Typographer,
 			extension.DefinitionList,
 			wikiExtension{},
+			videoExtension{},
 		),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 		goldmark.WithRendererOptions(html.WithXHTML()),

@@ -1,9 +1,11 @@
 package render
 
 import (
+	"strings"
 	"time"
 
 	"github.com/casebook/casebook/generator/link"
+	"github.com/casebook/casebook/generator/markdown"
 )
 
 // PerPage is the number of stories on one page of a list.
@@ -163,6 +165,22 @@ func (p *Pager) Span() string {
 // appear on the first page only, so that older pages change only when the
 // stories on them do.
 func (p *Page) FirstPage() bool { return p.Pager == nil || p.Pager.Number == p.Pager.Total }
+
+// HasVideo reports whether the page's body holds a click-to-play video
+// (see markdown.Video): its page then carries the play button's words for
+// the theme's script.
+func (p *Page) HasVideo() bool {
+	var body string
+	switch {
+	case p.Story != nil:
+		body = string(p.Story.HTML)
+	case p.Plain != nil:
+		body = string(p.Plain.HTML)
+	case p.Term != nil:
+		body = string(p.Term.HTML)
+	}
+	return strings.Contains(body, markdown.VideoMarker)
+}
 
 // OnPrimary reports whether p belongs to the primary taxonomy (the
 // principles): its terms wear their own colour and mark.
