@@ -1,6 +1,7 @@
 package serve
 
 import (
+	_ "embed"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -19,15 +20,17 @@ const (
 // and browsers do not time it out.
 const keepAlive = 20 * time.Second
 
-// hello is the first event of every stream: the build the server is at and
-// the problems of the last rebuild, if it failed.
+// hello is the first event of every stream: the build the server is at,
+// the problems of the last rebuild, if it failed, and its warnings.
 type hello struct {
 	Version  int      `json:"version"`
 	Problems []string `json:"problems"`
+	Warnings []string `json:"warnings"`
 }
 
 // events streams Server-Sent Events to one page: "hello" on connecting,
-// "reload" after every good rebuild, "problems" after a failed one.
+// "reload" after every good rebuild, "problems" after a failed one,
+// "warnings" when the warnings changed.
 func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	if !s.guard.allowedOrigin(r) {
 		http.Error(w, "live reload answers only pages of this server", http.StatusForbidden)
@@ -76,7 +79,7 @@ func (s *Server) subscribe() (chan string, string) {
 	defer s.mu.Unlock()
 	ch := make(chan string, 8)
 	s.clients[ch] = struct{}{}
-	data, _ := json.Marshal(hello{Version: s.version, Problems: s.diags})
+	data, _ := json.Marshal(hello{Version: s.version, Problems: s.diags, Warnings: s.warnings})
 	return ch, sse("hello", string(data))
 }
 
@@ -117,52 +120,8 @@ func (s *Server) script(w http.ResponseWriter, r *http.Request) {
 	_, _ = w.Write([]byte(js))
 }
 
-// liveJS reloads the page after a good rebuild and shows every problem of
-// a failed one in an overlay. Problems are inserted as text, never as
-// markup: they quote contributors' files.
-const liveJS = `(function () {
-  "use strict";
-  var loaded = VERSION;
-  var overlay = null;
-  function hide() {
-    if (overlay) { overlay.remove(); overlay = null; }
-  }
-  function show(problems) {
-    hide();
-    overlay = document.createElement("div");
-    overlay.id = "casebook-overlay";
-    overlay.setAttribute("role", "alert");
-    overlay.style.cssText = "position:fixed;inset:0 0 auto 0;max-height:80vh;overflow:auto;z-index:2147483647;" +
-      "background:#fff;color:#1a1a1a;border-bottom:6px solid #b00020;padding:1rem 1.5rem;" +
-      "font:16px/1.5 system-ui,sans-serif;box-shadow:0 4px 24px rgba(0,0,0,.3)";
-    var h = document.createElement("h2");
-    h.textContent = "The site could not be rebuilt";
-    h.style.cssText = "margin:0 0 .5rem;font-size:1.25rem;color:#b00020";
-    var p = document.createElement("p");
-    p.textContent = "You are seeing the last good version. Fix these problems and save; the page reloads by itself.";
-    p.style.margin = "0 0 .5rem";
-    var list = document.createElement("ul");
-    list.style.cssText = "margin:0;padding-left:1.25rem;font:14px/1.5 ui-monospace,monospace;white-space:pre-wrap";
-    problems.forEach(function (text) {
-      var li = document.createElement("li");
-      li.textContent = text;
-      list.appendChild(li);
-    });
-    var close = document.createElement("button");
-    close.type = "button";
-    close.textContent = "Hide";
-    close.style.cssText = "margin-top:.75rem;font:inherit;padding:.25rem .75rem";
-    close.addEventListener("click", hide);
-    overlay.append(h, p, list, close);
-    document.body.appendChild(overlay);
-  }
-  var source = new EventSource(EVENTS);
-  source.addEventListener("hello", function (e) {
-    var state = JSON.parse(e.data);
-    if (state.version !== loaded) { location.reload(); return; }
-    if (state.problems && state.problems.length) { show(state.problems); } else { hide(); }
-  });
-  source.addEventListener("reload", function () { location.reload(); });
-  source.addEventListener("problems", function (e) { show(JSON.parse(e.data)); });
-})();
-`
+// liveJS reloads the page after a good rebuild, shows the problems of a
+// failed one in an overlay and the warnings of the last build in a panel.
+//
+//go:embed live.js
+var liveJS string

@@ -151,11 +151,16 @@ func (rb *rebuilder) rebuild(changed []string) {
 	if len(up.Diags) > 0 {
 		_ = diag.Write(rb.log, up.Diags, diag.FormatText)
 	}
-	if err != nil || up.Diags.HasErrors() {
-		var problems []string
-		for _, d := range up.Diags {
+	var problems, warnings []string
+	for _, d := range up.Diags {
+		if d.Severity == diag.Warning {
+			warnings = append(warnings, d.String())
+		} else {
 			problems = append(problems, d.String())
 		}
+	}
+	rb.server.Warned(warnings)
+	if err != nil || up.Diags.HasErrors() {
 		if err != nil {
 			fmt.Fprintln(rb.log, "error:", err)
 			problems = append(problems, err.Error())
@@ -169,9 +174,20 @@ func (rb *rebuilder) rebuild(changed []string) {
 	if changed != nil {
 		what = "rebuilt (" + watch.Describe(changed) + ")"
 	}
-	fmt.Fprintf(rb.log, "%s in %s: %d stories, %d files written, %d removed\n", what, took, up.Stories, len(up.Written), len(up.Removed))
+	fmt.Fprintf(rb.log, "%s in %s: %d stories, %d files written, %d removed%s\n", what, took, up.Stories, len(up.Written), len(up.Removed), warningCount(len(warnings)))
 	if changed == nil || rb.failed || len(up.Written)+len(up.Removed) > 0 {
 		rb.server.Succeeded()
 	}
 	rb.failed = false
+}
+
+// warningCount is the end of a rebuild's report line: "" or ", 2 warnings".
+func warningCount(n int) string {
+	switch n {
+	case 0:
+		return ""
+	case 1:
+		return ", 1 warning"
+	}
+	return fmt.Sprintf(", %d warnings", n)
 }

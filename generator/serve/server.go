@@ -1,7 +1,8 @@
 // Package serve is casebook's local preview server: it serves a built site
 // from its output folder, tells open pages to reload after every good
 // rebuild over Server-Sent Events, and shows the problems of a failed one in
-// an overlay while the last good site stays up.
+// an overlay while the last good site stays up. The warnings of the last
+// build show in a panel that opens to list them.
 //
 // It is safe by default: requests for a Host other than the bound address or
 // localhost are refused (DNS rebinding), the event stream refuses foreign
@@ -15,6 +16,7 @@ package serve
 import (
 	"encoding/json"
 	"net/http"
+	"slices"
 	"strconv"
 	"sync"
 )
@@ -29,9 +31,11 @@ type Server struct {
 	mu      sync.Mutex
 	version int      // counts good builds
 	diags   []string // problems of the last build; nil when it was good
-	clients map[chan string]struct{}
-	done    chan struct{}
-	closed  bool
+	// warnings are the warnings of the last build, good or not.
+	warnings []string
+	clients  map[chan string]struct{}
+	done     chan struct{}
+	closed   bool
 }
 
 // NewServer returns a Server for the output folder dir, answering requests
@@ -78,6 +82,20 @@ func (s *Server) Failed(problems []string) {
 	s.diags = problems
 	data, _ := json.Marshal(problems)
 	s.broadcast(sse("problems", string(data)))
+}
+
+// Warned records the warnings of the last build, one
+// "file:line:col: warning: message" each, and tells every page when they
+// changed: a rebuild that writes nothing new reloads no page.
+func (s *Server) Warned(warnings []string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if slices.Equal(s.warnings, warnings) {
+		return
+	}
+	s.warnings = slices.Clone(warnings)
+	data, _ := json.Marshal(s.warnings)
+	s.broadcast(sse("warnings", string(data)))
 }
 
 // Close ends every event stream, so that http.Server.Shutdown does not wait

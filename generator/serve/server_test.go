@@ -255,7 +255,7 @@ func TestEvents(t *testing.T) {
 	s, addr := startServer(t, testSite(t))
 	base := "http://" + addr + "/"
 	st := openStream(t, base)
-	if ev := st.next(t, "hello"); ev.data != `{"version":1,"problems":null}` {
+	if ev := st.next(t, "hello"); ev.data != `{"version":1,"problems":null,"warnings":null}` {
 		t.Errorf("hello = %s", ev.data)
 	}
 	s.Failed([]string{`content/stories/a.md:2:8: error: <b>bad</b> "quote"`})
@@ -269,7 +269,7 @@ func TestEvents(t *testing.T) {
 	if ev := st.next(t, "reload"); ev.data != "2" {
 		t.Errorf("reload = %s", ev.data)
 	}
-	if ev := openStream(t, base).next(t, "hello"); ev.data != `{"version":2,"problems":null}` {
+	if ev := openStream(t, base).next(t, "hello"); ev.data != `{"version":2,"problems":null,"warnings":null}` {
 		t.Errorf("hello after the fix = %s", ev.data)
 	}
 }

@@ -3,7 +3,7 @@
    player's address (youtube-nocookie.com, or player.vimeo.com with
    dnt=1). Nothing is fetched from the video's host until the reader
    presses the play button added here, whose words come from the page's
-   #video-play template. Without JavaScript the link stays a plain link. */
+   template[data-video-play]. Without JavaScript the link stays a plain link. */
 (function () {
   'use strict';
   var PLAYERS = ['https://www.youtube-nocookie.com/embed/', 'https://player.vimeo.com/video/'];
@@ -11,7 +11,7 @@
     return PLAYERS.some(function (p) { return src.indexOf(p) === 0; });
   }
   document.addEventListener('DOMContentLoaded', function () {
-    var tpl = document.getElementById('video-play');
+    var tpl = document.querySelector('template[data-video-play]');
     if (!tpl || !tpl.content) return;
     Array.prototype.forEach.call(document.querySelectorAll('.video[data-embed]'), function (box) {
       var src = box.getAttribute('data-embed');
