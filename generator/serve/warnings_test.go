@@ -41,7 +41,9 @@ func TestServeWarnings(t *testing.T) {
 		}
 	})
 	t.Run("an unrelated edit keeps the warning", func(t *testing.T) {
-		r.edit(t, func(s string) string { return strings.Replace(s, detailsBlock, "\nAnother sentence.\n"+detailsBlock, 1) })
+		r.edit(t, func(s string) string {
+			return strings.Replace(s, detailsBlock, "\nAnother sentence.\n"+detailsBlock, 1)
+		})
 		st.next(t, "reload")
 		if ev := openStream(t, r.url).next(t, "hello"); !strings.Contains(ev.data, "raw HTML") {
 			t.Errorf("the warning is gone after a rebuild that kept it: %s", ev.data)
