@@ -1,17 +1,21 @@
 # casebook: `make serve` builds and serves the sample site, `make test` runs
 # every test (browser tests included). Only Go is needed up front: the
-# targets below install Debian's chromium and axe-core (from npm) when they
-# are missing, or say what to do when they cannot.
+# targets below install Debian's chromium, axe-core (from npm) and
+# actionlint (with go install) when they are missing, or say what to do when they cannot.
 
 GO       ?= go
 TOOLS    := $(CURDIR)/.tools
 AXE      := $(TOOLS)/node_modules/axe-core/axe.min.js
 AXE_VERSION := 4.14.1
+# actionlint checks the GitHub workflow that `casebook init` writes.
+ACTIONLINT_VERSION := v1.7.12
+ACTIONLINT := $(or $(shell command -v actionlint 2>/dev/null),$(TOOLS)/bin/actionlint)
 CHROMIUM := $(shell command -v chromium 2>/dev/null || command -v chromium-browser 2>/dev/null)
 
 export CASEBOOK_AXE = $(AXE)
+export CASEBOOK_ACTIONLINT = $(ACTIONLINT)
 
-.PHONY: all build serve check test unit browser-tools chromium axe bench bench-rebuild-large screenshots fmt vet clean
+.PHONY: all build serve check test unit browser-tools chromium axe actionlint bench bench-rebuild-large screenshots fmt vet clean
 
 all: build
 
@@ -31,7 +35,7 @@ vet:
 # test runs every test. Browser tests need chromium and axe-core; with
 # CASEBOOK_REQUIRE_BROWSER=1 they fail, rather than skip, when either is
 # missing.
-test: vet browser-tools
+test: vet browser-tools actionlint
 	CASEBOOK_REQUIRE_BROWSER=1 CASEBOOK_CHROMIUM="$$(command -v chromium || command -v chromium-browser)" $(GO) test -timeout 20m ./...
 
 # unit runs the Go tests without installing anything; browser tests skip
@@ -51,6 +55,11 @@ chromium:
 	fi
 
 axe: $(AXE)
+
+actionlint: $(ACTIONLINT)
+
+$(TOOLS)/bin/actionlint:
+	GOBIN=$(TOOLS)/bin $(GO) install github.com/rhysd/actionlint/cmd/actionlint@$(ACTIONLINT_VERSION)
 
 $(AXE):
 	@command -v npm >/dev/null 2>&1 || { echo "The accessibility tests need axe-core from npm. Install Node.js and npm (sudo apt-get install npm), then run make test again."; exit 1; }

@@ -71,7 +71,7 @@ func usage(w io.Writer) {
 }
 
 // version reports the module version, or "devel" in a source checkout.
-func version() string {
+var version = func() string {
 	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
 		return info.Main.Version
 	}
