@@ -186,7 +186,7 @@ func TestCheckVocabulary(t *testing.T) {
 		{"colour not hex", []string{"content/principles/a.md", "---\ntitle: A\nsummary: S\ncolour: purple\n---\n"}, "a",
 			[]string{`content/principles/a.md:4:9: error: colour "purple" is not a colour of the form #rrggbb`}},
 		{"colour too light", []string{"content/principles/a.md", "---\ntitle: A\nsummary: S\ncolour: \"#f2a75d\"\n---\n"}, "a",
-			[]string{`content/principles/a.md:4:9: error: colour #f2a75d is too light for text: its contrast with a white background is 2.0:1, and WCAG AA needs 4.5:1; a darker one such as "#`}},
+			[]string{`content/principles/a.md:4:9: error: colour #f2a75d is too light for text: its contrast with the theme's light background is 1.7:1, and WCAG AA needs 4.5:1; a darker one such as "#`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -76,7 +76,7 @@ func (f *fields) colour(key string) string {
 		return ""
 	}
 	if ratio := colour.Contrast(c, colour.Light); ratio < colour.AA {
-		f.errorf(n, "%s %s is too light for text: its contrast with a white background is %.1f:1, and WCAG AA needs %.1f:1; a darker one such as %q would pass",
+		f.errorf(n, "%s %s is too light for text: its contrast with the theme's light background is %.1f:1, and WCAG AA needs %.1f:1; a darker one such as %q would pass",
 			key, c, ratio, colour.AA, darkEnough(c).String())
 		return ""
 	}

@@ -20,12 +20,12 @@ type RGB struct{ R, G, B uint8 }
 const AA = 4.5
 
 // Light and Dark are the backgrounds the built-in theme draws text on in
-// its light and dark schemes (the lighter of its light surfaces, the
-// lighter of its dark ones): a colour that reaches AA against them reaches
-// it on every surface of that scheme.
+// its light and dark schemes that are nearest in luminance to text (the
+// darkest of its light surfaces, the lightest of its dark ones): a colour
+// that reaches AA against them reaches it on every surface of that scheme.
 var (
-	Light = RGB{0xff, 0xff, 0xff}
-	Dark  = RGB{0x1a, 0x21, 0x26}
+	Light = RGB{0xf1, 0xed, 0xe5}
+	Dark  = RGB{0x20, 0x28, 0x2e}
 )
 
 var hexPattern = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)

@@ -111,6 +111,7 @@ func (l *linker) taxonomies() {
 			sitePath := name + "/" + t.Key + "/"
 			term := &Term{Term: t, URL: l.cfg.Rel(sitePath), OutPath: sitePath + "index.html", FeedURL: l.cfg.Rel(sitePath + "feed.xml")}
 			term.rank = len(tax.Terms)
+			term.Primary = name == l.cfg.Taxonomies[0]
 			tax.Terms = append(tax.Terms, term)
 			tax.byKey[t.Key] = term
 			for _, a := range t.Aliases {

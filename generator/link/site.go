@@ -114,9 +114,15 @@ type Term struct {
 	// CoOccurring lists, per other taxonomy, the terms that share stories
 	// with this one, most shared first.
 	CoOccurring []CoGroup
+	// Primary is set on the terms of the first taxonomy, the site's
+	// primary one, which the theme gives their own colours and marks.
+	Primary bool
 	// rank is the term's position in its taxonomy.
 	rank int
 }
+
+// Rank is the term's position in its taxonomy's display order, from 0.
+func (t *Term) Rank() int { return t.rank }
 
 // CoGroup holds co-occurring terms of one taxonomy.
 type CoGroup struct {

@@ -6,8 +6,8 @@
 // Raw HTML is never passed through and links are limited to http, https,
 // mailto and tel URLs and to paths inside the site: contributor content is
 // untrusted. Links to other Markdown files ("other-story.md",
-// "../principles/inquiry.md") and wiki links ("[[slug]]", "[[slug|label]]",
-// "[[principles/inquiry]]") are handed to a Resolver, which maps them to page
+// "../values/listening.md") and wiki links ("[[slug]]", "[[slug|label]]",
+// "[[values/listening]]") are handed to a Resolver, which maps them to page
 // URLs; a link it cannot resolve becomes a diagnostic at its line and
 // column in the file.
 //
@@ -38,7 +38,7 @@ type Resolver interface {
 	// becomes, and the page's title.
 	ResolveFile(sitePath string) (url, title string, err error)
 	// ResolveWiki maps the target of a wiki link ("slug",
-	// "principles/inquiry") to a URL and title.
+	// "values/listening") to a URL and title.
 	ResolveWiki(target string) (url, title string, err error)
 	// SiteURL maps a path of the built site written as a root-relative
 	// link ("/about/") to its URL, adding the base URL's path prefix.

@@ -69,7 +69,7 @@ type HeatCell struct {
 	X, Y, W, H int
 	// TextX and TextY place the count at the centre of the cell.
 	TextX, TextY int
-	// Label says the cell in words: "Inquiry and NHS: 3 stories".
+	// Label says the cell in words: "Listening and Housing: 3 stories".
 	Label string
 }
 

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"html/template"
 	"strings"
 	"time"
 
@@ -90,6 +91,15 @@ type SiteData struct {
 	Origin string
 	// Stylesheet is the URL of the theme's stylesheet.
 	Stylesheet string
+	// ToneCSS sets the colour of each primary term (see tones.go).
+	ToneCSS template.CSS
+	// Logo is the URL of the site's own logo ([style] logo), "" to draw
+	// LogoDots instead: a dot in each primary term's colour.
+	Logo     string
+	LogoDots []LogoDot
+	// ExtraCSS is the URL of the site's own stylesheet ([style]
+	// extra_css), loaded after the theme's; "" when it has none.
+	ExtraCSS string
 	// Script is the URL of the theme's script, or "" when it has none.
 	Script     string
 	SearchURL  string
@@ -204,6 +214,8 @@ func siteData(site *link.Site, th *Theme, opts Options) *SiteData {
 	if len(site.Taxonomies) > 0 {
 		d.Primary = site.Taxonomies[0]
 	}
+	d.ToneCSS = ToneCSS(d.Primary)
+	d.LogoDots = logoDots(d.Primary)
 	d.Nav = append(d.Nav, NavItem{"Stories", d.StoriesURL})
 	for _, tax := range site.Taxonomies {
 		d.Nav = append(d.Nav, NavItem{tax.Title, tax.URL})

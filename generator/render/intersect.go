@@ -10,7 +10,7 @@ import (
 // Intersection is the set of stories carrying both a term of the primary
 // taxonomy (a principle) and a term of another taxonomy, listed at
 // /<primary>/<p>/<taxonomy>/<term>/, for example
-// /principles/inquiry/sectors/nhs/.
+// /values/listening/sectors/housing/.
 type Intersection struct {
 	PrimaryTaxonomy *link.Taxonomy
 	Primary         *link.Term

@@ -12,8 +12,8 @@ import (
 // Facet is a taxonomy as a filter of the search page and the stories
 // list: a group of checkboxes named Param, one per term.
 type Facet struct {
-	// Param is the URL query parameter ("principle"), repeated once per
-	// chosen term: /search/?q=summer&principle=inquiry&principle=systems.
+	// Param is the URL query parameter ("value"), repeated once per
+	// chosen term: /search/?q=summer&value=listening&value=trust.
 	Param    string
 	Taxonomy *link.Taxonomy
 }

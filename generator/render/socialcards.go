@@ -2,8 +2,6 @@ package render
 
 import (
 	"bytes"
-	"image/color"
-	"strconv"
 
 	"github.com/casebook/casebook/generator/link"
 	"github.com/casebook/casebook/generator/socialcard"
@@ -16,23 +14,6 @@ import (
 // build wrote at the same path (Options.Previous) is kept as it was:
 // only new and retitled stories, and all of them after the site's title
 // or colours change, are drawn again.
-
-// toneColours are the light-page colours of the default stylesheet's
-// tone classes (--t1 to --t6 in style.css), by tone number.
-var toneColours = []color.RGBA{
-	{0x0d, 0x69, 0x65, 0xff}, {0x9a, 0x48, 0x06, 0xff}, {0x9a, 0x25, 0x66, 0xff},
-	{0x2b, 0x4f, 0xb5, 0xff}, {0x5d, 0x3f, 0xa8, 0xff}, {0x5c, 0x60, 0x00, 0xff},
-}
-
-// termColour is the colour the theme gives a term of the primary
-// taxonomy.
-func termColour(t *link.Term) color.RGBA {
-	n, err := strconv.Atoi(toneOf(t.Key)[len("tone-"):])
-	if err != nil || n < 1 || n > len(toneColours) {
-		return toneColours[0]
-	}
-	return toneColours[n-1]
-}
 
 // primaryCardTerms are the card terms of a story's primary terms.
 func primaryCardTerms(groups []link.TermGroup) []socialcard.Term {

@@ -5,7 +5,6 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"html/template"
 	"io/fs"
 	"path"
@@ -187,10 +186,11 @@ var funcs = template.FuncMap{
 		}
 		return many
 	},
-	// tone names the colour class of a principle ("tone-1" to "tone-6");
-	// mark names its SVG symbol ("mark-systems", or "mark-any").
-	"tone": toneOf,
-	"mark": markOf,
+	// tone names the colour class of a term of the primary taxonomy
+	// ("tone-3", "" for other terms); mark names its SVG symbol ("mark-3",
+	// or "mark-any"). Both take the term (see tones.go).
+	"tone": toneClass,
+	"mark": markID,
 	// primaryTerms returns a story's terms in the first taxonomy (the
 	// principles, in the sample site), which the theme shows as badges.
 	"primaryTerms": func(groups []link.TermGroup) []*link.Term {
@@ -199,37 +199,12 @@ var funcs = template.FuncMap{
 		}
 		return groups[0].Terms
 	},
-	// lower lowercases a title for use inside a sentence.
+	// lower lowercases text. The built-in theme shows titles as written
+	// ("NHS Wales"); lower is kept for site themes that use it.
 	"lower": strings.ToLower,
 	// readingTime says how long a story takes to read: "6 min read" (link
 	// computes the minutes, at least 1).
 	"readingTime": func(minutes int) string { return strconv.Itoa(minutes) + " min read" },
-}
-
-// principleTones are the principles of collective leadership that the
-// default theme has its own colour and SVG mark for; the number is the
-// tone. Other keys get one of the tones by a hash of the key, so each term
-// keeps its colour from build to build, and the generic mark.
-var principleTones = map[string]int{"systems": 1, "emergent": 2, "relationality": 3, "inquiry": 4}
-
-// toneCount is the number of tone classes the default stylesheet defines.
-const toneCount = 6
-
-func toneOf(key string) string {
-	n, ok := principleTones[key]
-	if !ok {
-		h := fnv.New32a()
-		h.Write([]byte(key))
-		n = 1 + int(h.Sum32()%toneCount)
-	}
-	return "tone-" + strconv.Itoa(n)
-}
-
-func markOf(key string) string {
-	if _, ok := principleTones[key]; ok {
-		return "mark-" + key
-	}
-	return "mark-any"
 }
 
 // listTemplates are the templates that render list pages.

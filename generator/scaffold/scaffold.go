@@ -58,7 +58,7 @@ type Data struct {
 type Field struct {
 	// Name is the taxonomy, such as "principles".
 	Name string
-	// Value is the given keys as a YAML list, such as "[systems, inquiry]",
+	// Value is the given keys as a YAML list, such as "[listening, trust]",
 	// or "[]" when none were given.
 	Value string
 	// Allowed lists every key of the taxonomy, comma separated.

@@ -1,6 +1,6 @@
 /* Facet filters on the stories list: narrows the list by any terms in the
    browser, with the counts of each term and the choice in the URL
-   (/stories/?principle=inquiry&sector=nhs). Without JavaScript the form
+   (/stories/?value=listening&region=north, with each taxonomy's own names). Without JavaScript the form
    stays hidden and the list is the plain paginated one. Uses the index
    and card drawing of search.js (window.casebookSearch), which is bundled
    after this file, hence the wait for DOMContentLoaded. */
