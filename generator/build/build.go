@@ -23,6 +23,7 @@ import (
 	"github.com/casebook/casebook/generator/config"
 	"github.com/casebook/casebook/generator/content"
 	"github.com/casebook/casebook/generator/diag"
+	"github.com/casebook/casebook/generator/i18n"
 	"github.com/casebook/casebook/generator/link"
 	"github.com/casebook/casebook/generator/load"
 	"github.com/casebook/casebook/generator/markdown"
@@ -69,6 +70,8 @@ type Result struct {
 	Site *link.Site
 	// collection is the checked content, kept for Check's lint rules.
 	collection *content.Collection
+	// strings are the site's own strings files (see siteStrings).
+	strings []*i18n.File
 }
 
 // Check runs every stage up to linking and reports problems; it writes
@@ -79,6 +82,12 @@ func Check(opts Options) (*Result, error) {
 	if site != nil {
 		res.Stories = len(site.Stories)
 		res.Diags.Add(lintContent(site.Config, res.collection, opts.Strict)...)
+		// The theme says which strings a site may override; a theme that
+		// does not load is Build's to report.
+		if _, err := localTheme(opts.Src, site.Config, res); err != nil {
+			res.Diags = res.Diags.Sort()
+			return res, nil
+		}
 	}
 	res.Diags = res.Diags.Sort()
 	return res, err
@@ -89,15 +98,15 @@ func Check(opts Options) (*Result, error) {
 func Build(opts Options) (*Result, error) {
 	res := &Result{}
 	site, err := prepare(opts, res)
+	var th *render.Theme
+	if err == nil && site != nil {
+		th, err = localTheme(opts.Src, site.Config, res)
+	}
 	res.Diags = res.Diags.Sort()
 	if err != nil || site == nil || res.Diags.HasErrors() {
 		return res, err
 	}
 	res.Stories = len(site.Stories)
-	th, err := theme(opts.Src, site.Config)
-	if err != nil {
-		return res, err
-	}
 	releaseSources(site)
 	res.collection = nil
 	if opts.LimitMemory {
@@ -191,10 +200,13 @@ func readContent(opts Options, res *Result, c *caches) (*config.Config, *content
 	if err != nil || cfg == nil {
 		return nil, nil, err
 	}
+	files, diags := siteStrings(siteFS)
+	res.strings = files
+	res.Diags.Add(diags...)
 	loaded := load.LoadCached(siteFS, cfg.Taxonomies, c.load)
 	res.Diags.Add(loaded.Diags...)
-	col, diags := check.Check(loaded.Files, check.Options{Taxonomies: cfg.Taxonomies, Optional: cfg.OptionalTaxonomies, Drafts: opts.Drafts, Cache: c.check})
-	res.Diags.Add(diags...)
+	col, checked := check.Check(loaded.Files, check.Options{Taxonomies: cfg.Taxonomies, Optional: cfg.OptionalTaxonomies, Drafts: opts.Drafts, Cache: c.check})
+	res.Diags.Add(checked...)
 	return cfg, col, nil
 }
 

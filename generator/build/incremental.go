@@ -101,15 +101,15 @@ func (b *Builder) Build() (*Update, error) {
 	res := &Result{}
 	up := &Update{Result: res}
 	site, err := prepareCached(b.opts, res, &b.caches)
+	var th *render.Theme
+	if err == nil && site != nil {
+		th, err = localTheme(b.opts.Src, site.Config, res)
+	}
 	res.Diags = res.Diags.Sort()
 	if err != nil || site == nil || res.Diags.HasErrors() {
 		return up, err
 	}
 	res.Stories = len(site.Stories)
-	th, err := theme(b.opts.Src, site.Config)
-	if err != nil {
-		return up, err
-	}
 	if b.files != nil {
 		if _, err := os.Stat(filepath.Join(b.out, publish.Marker)); err != nil {
 			b.files = nil // the folder was removed or replaced behind our back

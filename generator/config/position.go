@@ -99,3 +99,10 @@ func topmostUndecoded(keys []toml.Key) []toml.Key {
 	}
 	return top
 }
+
+// KeyPosition finds where the key at path (["nav", "stories"]) is written
+// in the TOML text data, as keyPathPosition does for site.toml; other TOML
+// files of a site (the i18n string files) use it for their diagnostics.
+func KeyPosition(data []byte, path []string) (line, col int) {
+	return keyPathPosition(data, toml.Key(path))
+}

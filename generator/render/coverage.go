@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/casebook/casebook/generator/i18n"
 	"github.com/casebook/casebook/generator/link"
 )
 
@@ -21,8 +22,9 @@ type Coverage struct {
 	// PrimaryTaxonomy is the taxonomy of the columns and pairs.
 	PrimaryTaxonomy *link.Taxonomy
 	// Noun is the singular of the primary taxonomy ("principle"), Others
-	// the singulars of the other taxonomies ("sector or theme").
-	Noun, Others string
+	// the singulars of the other taxonomies ("sector or theme");
+	// OtherTitles are the other taxonomies' titles ("Sectors or Themes").
+	Noun, Others, OtherTitles string
 }
 
 // HeatMap is one grid of the coverage view: a row per term of Taxonomy, a
@@ -102,7 +104,7 @@ const (
 	heatLevelsMax = 4
 )
 
-func coverage(site *link.Site, all []*Intersection) *Coverage {
+func coverage(site *link.Site, all []*Intersection, tr *i18n.Catalog) *Coverage {
 	if len(site.Taxonomies) < 2 {
 		return nil
 	}
@@ -112,23 +114,26 @@ func coverage(site *link.Site, all []*Intersection) *Coverage {
 		byCell[[2]*link.Term{in.Primary, in.Term}] = in
 	}
 	c := &Coverage{PrimaryTaxonomy: primary, Noun: singular(primary)}
+	or := " " + tr.S("coverage.or") + " "
 	for i, tax := range site.Taxonomies[1:] {
-		c.Maps = append(c.Maps, heatMap(primary, tax, byCell))
+		c.Maps = append(c.Maps, heatMap(primary, tax, byCell, tr))
 		switch {
 		case i == 0:
-			c.Others = singular(tax)
+			c.Others, c.OtherTitles = singular(tax), tax.Title
 		case i == len(site.Taxonomies)-2:
-			c.Others += " or " + singular(tax)
+			c.Others += or + singular(tax)
+			c.OtherTitles += or + tax.Title
 		default:
 			c.Others += ", " + singular(tax)
+			c.OtherTitles += ", " + tax.Title
 		}
 	}
 	c.Pairs = pairs(site, primary)
 	return c
 }
 
-func heatMap(primary, tax *link.Taxonomy, byCell map[[2]*link.Term]*Intersection) *HeatMap {
-	m := &HeatMap{ID: "coverage-" + tax.Name, Title: upperFirst(primary.Name) + " and " + tax.Name, Taxonomy: tax, Primary: primary}
+func heatMap(primary, tax *link.Taxonomy, byCell map[[2]*link.Term]*Intersection, tr *i18n.Catalog) *HeatMap {
+	m := &HeatMap{ID: "coverage-" + tax.Name, Title: tr.S("coverage.map", upperFirst(primary.Name), tax.Name, primary.Title, tax.Title), Taxonomy: tax, Primary: primary}
 	labelW := 0
 	for _, t := range tax.Terms {
 		labelW = max(labelW, min(heatLabelMax, utf8.RuneCountInString(t.Title)))
@@ -150,7 +155,7 @@ func heatMap(primary, tax *link.Taxonomy, byCell map[[2]*link.Term]*Intersection
 			if in := byCell[[2]*link.Term{p, t}]; in != nil {
 				cell.Count, cell.URL = len(in.Stories), in.URL
 			}
-			cell.Label = p.Title + " and " + t.Title + ": " + countWords(cell.Count)
+			cell.Label = tr.S("coverage.cell", cell.Count, p.Title, t.Title)
 			m.Max = max(m.Max, cell.Count)
 			if cell.Count == 0 {
 				m.Gaps++
@@ -170,14 +175,14 @@ func heatMap(primary, tax *link.Taxonomy, byCell map[[2]*link.Term]*Intersection
 	m.Width = labelW + len(primary.Terms)*(cellW+heatGutter)
 	legendY := heatHeaderH + len(tax.Terms)*(heatCellH+heatGutter) + 14
 	m.Height = legendY + heatLegendH - 14
-	m.Legend = legend(m.Max, legendY)
+	m.Legend = legend(m.Max, legendY, tr.S("coverage.legend_gap"))
 	return m
 }
 
 // legend returns the swatches: a gap, then each level with the counts it
 // stands for.
-func legend(maxCount, y int) []LegendItem {
-	items := []LegendItem{{Level: 0, Text: "0: a gap"}}
+func legend(maxCount, y int, gap string) []LegendItem {
+	items := []LegendItem{{Level: 0, Text: gap}}
 	lo := 1
 	for level := 1; level <= heatLevelsMax; level++ {
 		hi := level * maxCount / heatLevelsMax
@@ -237,13 +242,6 @@ func pairs(site *link.Site, primary *link.Taxonomy) []Pair {
 		}
 	}
 	return out
-}
-
-func countWords(n int) string {
-	if n == 1 {
-		return "1 story"
-	}
-	return strconv.Itoa(n) + " stories"
 }
 
 // shorten cuts s to at most n characters, ending with "…" when cut.

@@ -21,7 +21,7 @@ func TestLegend(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(strconv.Itoa(tt.max), func(t *testing.T) {
-			items := legend(tt.max, 0)
+			items := legend(tt.max, 0, "0: a gap")
 			var texts []string
 			for _, it := range items {
 				texts = append(texts, it.Text)

@@ -1,10 +1,12 @@
 package render
 
 import (
+	"encoding/json"
 	"html/template"
 	"strings"
 	"time"
 
+	"github.com/casebook/casebook/generator/i18n"
 	"github.com/casebook/casebook/generator/link"
 	"github.com/casebook/casebook/generator/markdown"
 )
@@ -125,8 +127,13 @@ type SiteData struct {
 	// Facets are the taxonomies that the search page and the stories list
 	// filter by.
 	Facets []Facet
+	// FacetList names the facets, joined with ", ".
+	FacetList string
 	// SearchIndex is the URL of the search index manifest.
 	SearchIndex string
+	// Messages is the JSON of the scripts' messages in the site's
+	// language (see scriptMessages), for a data-messages attribute.
+	Messages string
 }
 
 // NavItem is an entry of the main navigation.
@@ -156,18 +163,26 @@ type Pager struct {
 	Newest, Oldest time.Time
 	// Pages holds the URL of every page, oldest (page 1) first.
 	Pages []string
+	// tr says the dates in the site's language.
+	tr *i18n.Catalog
 }
 
 // OneDay reports whether every story on the page has the same date.
-func (p *Pager) OneDay() bool { return formatDate(p.Oldest) == formatDate(p.Newest) }
+func (p *Pager) OneDay() bool {
+	return p.Oldest.Format(time.DateOnly) == p.Newest.Format(time.DateOnly)
+}
 
 // Span describes the dates a page covers, such as "2 March 2019 to 30 June
 // 2020", or one date when all its stories share it.
 func (p *Pager) Span() string {
-	if p.OneDay() {
-		return formatDate(p.Newest)
+	tr := p.tr
+	if tr == nil {
+		tr = i18n.NewCatalog(i18n.Reference, nil, nil)
 	}
-	return formatDate(p.Oldest) + " to " + formatDate(p.Newest)
+	if p.OneDay() {
+		return tr.Date(p.Newest)
+	}
+	return tr.S("date.span", tr.Date(p.Oldest), tr.Date(p.Newest))
 }
 
 // FirstPage reports whether p is the first page a reader sees of its list
@@ -198,7 +213,7 @@ func (p *Page) OnPrimary() bool {
 	return p.Site != nil && p.Taxonomy != nil && p.Taxonomy == p.Site.Primary
 }
 
-func siteData(site *link.Site, th *Theme, opts Options) *SiteData {
+func siteData(site *link.Site, th *Theme, tr *i18n.Catalog, opts Options) *SiteData {
 	cfg := site.Config
 	d := &SiteData{
 		Title: cfg.Title, Description: cfg.Description, Language: cfg.Language,
@@ -216,7 +231,8 @@ func siteData(site *link.Site, th *Theme, opts Options) *SiteData {
 	}
 	d.ToneCSS = ToneCSS(d.Primary)
 	d.LogoDots = logoDots(d.Primary)
-	d.Nav = append(d.Nav, NavItem{"Stories", d.StoriesURL})
+	d.Messages = scriptMessages(tr)
+	d.Nav = append(d.Nav, NavItem{tr.S("nav.stories"), d.StoriesURL})
 	for _, tax := range site.Taxonomies {
 		d.Nav = append(d.Nav, NavItem{tax.Title, tax.URL})
 	}
@@ -225,6 +241,25 @@ func siteData(site *link.Site, th *Theme, opts Options) *SiteData {
 			d.Nav = append(d.Nav, NavItem{p.Title, p.URL})
 		}
 	}
-	d.Nav = append(d.Nav, NavItem{"Search", d.SearchURL})
+	d.Nav = append(d.Nav, NavItem{tr.S("nav.search"), d.SearchURL})
 	return d
+}
+
+// home is the first step of every breadcrumb trail.
+func (r *renderer) home() Crumb { return Crumb{r.tr.S("nav.home"), r.site.Config.Rel("")} }
+
+// scriptMessages is the JSON the theme's scripts read their messages
+// from (the js.* strings), with the language whose plural rules pick
+// their forms.
+func scriptMessages(tr *i18n.Catalog) string {
+	date := tr.Messages("date.")
+	data, err := json.Marshal(struct {
+		Lang     string         `json:"lang"`
+		Messages map[string]any `json:"messages"`
+		Date     map[string]any `json:"date"`
+	}{tr.Lang, tr.Messages("js."), map[string]any{"format": date["format"], "months": date["months"]}})
+	if err != nil {
+		return "{}"
+	}
+	return string(data)
 }

@@ -105,15 +105,14 @@ func singular(tax *link.Taxonomy) string { return search.Param(tax.Name) }
 
 // intersectionJobs adds the pages of every intersection.
 func (r *renderer) intersectionJobs(add func(job), all []*Intersection) {
-	cfg := r.site.Config
 	for _, in := range all {
 		in := in
 		r.paginate(add, intersectionDir(in.PrimaryTaxonomy, in.Primary, in.Taxonomy, in.Term), in.Stories, func(p *Page) {
 			p.Kind, p.Intersection = "intersection", in
-			p.Title = in.Primary.Title + " and " + in.Term.Title
-			p.Description = "Stories tagged with the " + in.PrimaryNoun + " " + in.Primary.Title + " and the " + in.Noun + " " + in.Term.Title + "."
+			p.Title = r.tr.S("intersection.title", in.Primary.Title, in.Term.Title)
+			p.Description = r.tr.S("intersection.description", in.PrimaryNoun, in.Primary.Title, in.Noun, in.Term.Title)
 			p.Feed = in.Primary.FeedURL
-			p.Breadcrumbs = []Crumb{{"Home", cfg.Rel("")}, {in.PrimaryTaxonomy.Title, in.PrimaryTaxonomy.URL}, {in.Primary.Title, in.Primary.URL}}
+			p.Breadcrumbs = []Crumb{r.home(), {in.PrimaryTaxonomy.Title, in.PrimaryTaxonomy.URL}, {in.Primary.Title, in.Primary.URL}}
 		})
 	}
 }

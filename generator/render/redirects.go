@@ -36,7 +36,7 @@ func (r *renderer) redirectJobs(add func(job)) {
 func (r *renderer) standalone(kind string, p *Page) func(*bytes.Buffer) error {
 	p.Site, p.Kind = r.data, kind
 	return func(buf *bytes.Buffer) error {
-		return r.theme.templates[kind].ExecuteTemplate(buf, kind+".html", p)
+		return r.tmpl.templates[kind].ExecuteTemplate(buf, kind+".html", p)
 	}
 }
 

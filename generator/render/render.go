@@ -13,12 +13,12 @@ import (
 	"bytes"
 	"fmt"
 	"runtime"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
+	"github.com/casebook/casebook/generator/i18n"
 	"github.com/casebook/casebook/generator/link"
 	"github.com/casebook/casebook/generator/search"
 	"github.com/casebook/casebook/generator/socialcard"
@@ -79,8 +79,14 @@ type Renderer struct {
 // New prepares the rendering of site: the data every page shares, the
 // intersections and the coverage view.
 func New(site *link.Site, th *Theme, opts Options) *Renderer {
-	r := &renderer{site: site, theme: th, data: siteData(site, th, opts), crossings: intersections(site), release: opts.Release, opts: opts}
-	addFinding(r.data, site, r.crossings)
+	r := &renderer{site: site, theme: th, crossings: intersections(site), release: opts.Release, opts: opts}
+	r.tmpl, r.err = th.localized(site.Config.Language)
+	if r.err != nil {
+		r.tmpl = &localized{cat: th.Strings(site.Config.Language), cards: &cardStore{}}
+	}
+	r.tr = r.tmpl.cat
+	r.data = siteData(site, th, r.tr, opts)
+	addFinding(r.data, site, r.crossings, r.tr)
 	r.prints = newFingerprinter(r)
 	if r.release {
 		r.holders = holders(site)
@@ -99,8 +105,11 @@ type Unchanged func(path string, fingerprint uint64) bool
 // unchanged says are unchanged.
 func (x *Renderer) All(unchanged Unchanged, emit Emit) error {
 	r := x.r
+	if r.err != nil {
+		return r.err
+	}
 	x.opts.CardCache.trim(len(r.site.Stories))
-	r.theme.cards.reset(r.theme.templates["stories"], r.prints.chrome, x.opts.CardCache)
+	r.tmpl.cards.reset(r.tmpl.templates["stories"], r.prints.chrome, x.opts.CardCache)
 	// The index reads every story's HTML, so when story pages release it
 	// the index takes its text before any page renders; otherwise it is
 	// made while they do.
@@ -218,6 +227,11 @@ type renderer struct {
 	release bool
 	holders map[*link.Story]*atomic.Int32
 	opts    Options
+	// tmpl holds the templates in the site's language, tr its strings;
+	// err is set when they could not be made.
+	tmpl *localized
+	tr   *i18n.Catalog
+	err  error
 }
 
 func (r *renderer) page(kind string, p *Page) func(*bytes.Buffer) error {
@@ -232,7 +246,7 @@ func (r *renderer) page(kind string, p *Page) func(*bytes.Buffer) error {
 		p.Image = r.site.Config.Abs("card.png")
 	}
 	return func(buf *bytes.Buffer) error {
-		return r.theme.templates[kind].ExecuteTemplate(buf, "base.html", p)
+		return r.tmpl.templates[kind].ExecuteTemplate(buf, "base.html", p)
 	}
 }
 
@@ -241,7 +255,7 @@ func (r *renderer) page(kind string, p *Page) func(*bytes.Buffer) error {
 func (r *renderer) storyJob(s *link.Story) job {
 	cfg := r.site.Config
 	p := &Page{Title: s.Title, Description: s.Summary, Canonical: cfg.Abs("stories/" + s.Slug + "/"),
-		OGType: "article", Story: s, Breadcrumbs: []Crumb{{"Home", cfg.Rel("")}, {"Stories", cfg.Rel("stories/")}}}
+		OGType: "article", Story: s, Breadcrumbs: []Crumb{r.home(), {r.tr.S("nav.stories"), cfg.Rel("stories/")}}}
 	p.Image = cfg.Abs("stories/" + s.Slug + "/card.png")
 	p.Cite = &Citation{Authors: citeAuthors(s, cfg.Title), Year: s.Date.Year(), Date: s.Date.Format("2006/01/02"),
 		URL: p.Canonical, BibTeX: s.URL + "cite.bib", RIS: s.URL + "cite.ris"}
@@ -276,9 +290,9 @@ func (r *renderer) jobs(emit func(job)) {
 		Canonical: cfg.Abs(""), Plain: home, Latest: first(r.site.Stories, 6)})})
 	r.paginate(addJob, "stories/", r.site.Stories, func(p *Page) {
 		p.Kind, p.Title = "stories", r.site.StoriesIntro.Title
-		p.Description = firstNonEmpty(r.site.StoriesIntro.Summary, "Every story in "+cfg.Title+", newest first.")
+		p.Description = firstNonEmpty(r.site.StoriesIntro.Summary, r.tr.S("list.description", cfg.Title))
 		p.Plain = r.site.StoriesIntro
-		p.Breadcrumbs = []Crumb{{"Home", cfg.Rel("")}}
+		p.Breadcrumbs = []Crumb{r.home()}
 	})
 	for _, s := range r.site.Stories {
 		addJob(r.storyJob(s))
@@ -290,14 +304,14 @@ func (r *renderer) jobs(emit func(job)) {
 		}
 	}
 	for _, tax := range r.site.Taxonomies {
-		add(tax.OutPath, r.page("taxonomy", &Page{Title: tax.Title, Description: firstNonEmpty(tax.Summary, tax.Title+" in "+cfg.Title),
-			Canonical: cfg.Abs(tax.Name + "/"), Taxonomy: tax, Plain: tax.Intro, Breadcrumbs: []Crumb{{"Home", cfg.Rel("")}}}))
+		add(tax.OutPath, r.page("taxonomy", &Page{Title: tax.Title, Description: firstNonEmpty(tax.Summary, r.tr.S("taxonomy.description", tax.Title, cfg.Title)),
+			Canonical: cfg.Abs(tax.Name + "/"), Taxonomy: tax, Plain: tax.Intro, Breadcrumbs: []Crumb{r.home()}}))
 		for _, term := range tax.Terms {
 			tax, term := tax, term
 			r.paginate(addJob, tax.Name+"/"+term.Key+"/", term.Stories, func(p *Page) {
 				p.Kind, p.Title, p.Description = "term", term.Title, term.Summary
 				p.Term, p.Taxonomy, p.Feed = term, tax, term.FeedURL
-				p.Breadcrumbs = []Crumb{{"Home", cfg.Rel("")}, {tax.Title, tax.URL}}
+				p.Breadcrumbs = []Crumb{r.home(), {tax.Title, tax.URL}}
 				p.Intersections = termIntersections(r.crossings, tax, term)
 				if hasPack(term) {
 					p.Pack = term.URL + "print/"
@@ -308,9 +322,9 @@ func (r *renderer) jobs(emit func(job)) {
 	}
 	for _, p := range r.site.Pages {
 		add(p.OutPath, r.page("page", &Page{Title: p.Title, Description: firstNonEmpty(p.Summary, cfg.Description),
-			Canonical: cfg.Abs(p.Slug + "/"), Plain: p, Breadcrumbs: []Crumb{{"Home", cfg.Rel("")}}}))
+			Canonical: cfg.Abs(p.Slug + "/"), Plain: p, Breadcrumbs: []Crumb{r.home()}}))
 	}
-	add("404.html", r.page("404", &Page{Title: "Page not found", Description: cfg.Description, Canonical: cfg.Abs("404.html")}))
+	add("404.html", r.page("404", &Page{Title: r.tr.S("notfound.title"), Description: cfg.Description, Canonical: cfg.Abs("404.html")}))
 	r.intersectionJobs(addJob, r.crossings)
 	r.redirectJobs(emit)
 	r.exportJobs(emit)
@@ -330,57 +344,6 @@ func (r *renderer) jobs(emit func(job)) {
 	}
 }
 
-// paginate adds the pages of a list under dir. Older pages keep their
-// stories: dir/page/1/ holds the PerPage oldest stories of the list,
-// dir/page/2/ the next PerPage, and so on, and the list's own URL holds the
-// newest PerPage to 2×PerPage−1 (all of a shorter list). A story that is
-// added, retagged or redated therefore changes only the pages from its own
-// place to the newest, which for a new story is the first page alone: a
-// rebuild writes a page or two instead of the whole list, a deploy uploads
-// only those, and a link to page/3/ keeps showing what it showed.
-func (r *renderer) paginate(add func(job), dir string, stories []*link.Story, fill func(*Page)) {
-	cfg := r.site.Config
-	n := len(stories)
-	total := max(1, n/PerPage)
-	// urls[i] is the URL of page number i+1, counted from the oldest; the
-	// last is the list's own URL.
-	urls := make([]string, total)
-	for i := range urls {
-		urls[i] = cfg.Rel(pagePath(dir, i+1, total))
-	}
-	for number := total; number >= 1; number-- {
-		// The newest page takes what the full older pages leave.
-		lo, hi := n-number*PerPage, n-(number-1)*PerPage
-		if number == total {
-			lo = 0
-		}
-		p := &Page{Stories: stories[lo:hi], Canonical: cfg.Abs(pagePath(dir, number, total))}
-		fill(p)
-		if total > 1 {
-			p.Pager = &Pager{Number: number, Total: total, Pages: urls, First: urls[total-1]}
-			if len(p.Stories) > 0 {
-				p.Pager.Newest, p.Pager.Oldest = p.Stories[0].Date, p.Stories[len(p.Stories)-1].Date
-			}
-			if number < total {
-				p.Pager.Newer = urls[number]
-				p.Title += " (" + p.Pager.Span() + ")"
-			}
-			if number > 1 {
-				p.Pager.Older = urls[number-2]
-			}
-		}
-		render := r.page(p.Kind, p) // sets p.Site, which listExtra reads
-		add(job{path: pagePath(dir, number, total) + "index.html", fingerprint: func() uint64 { return r.prints.listPage(p, r.prints.listExtra(p)) }, render: render})
-	}
-}
-
-// pagePath is the folder of page number n of total of the list under dir
-// (see paginate): the list's own folder for the newest page.
-func pagePath(dir string, n, total int) string {
-	if n == total {
-		return dir
-	}
-	return dir + "page/" + strconv.Itoa(n) + "/"
 }
 
 func first(list []*link.Story, n int) []*link.Story { return list[:min(n, len(list))] }

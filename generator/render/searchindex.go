@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/casebook/casebook/generator/i18n"
 	"github.com/casebook/casebook/generator/link"
 	"github.com/casebook/casebook/generator/search"
 )
@@ -29,17 +30,22 @@ func facets(site *link.Site) []Facet {
 
 // addFinding fills the parts of the site data that help readers find
 // stories: facets, the search index URL and the coverage view.
-func addFinding(d *SiteData, site *link.Site, all []*Intersection) {
+func addFinding(d *SiteData, site *link.Site, all []*Intersection, tr *i18n.Catalog) {
 	d.Facets = facets(site)
+	var titles []string
+	for _, f := range d.Facets {
+		titles = append(titles, f.Taxonomy.Title)
+	}
+	d.FacetList = strings.Join(titles, ", ")
 	d.SearchIndex = site.Config.Rel("search/index.json")
-	d.Coverage = coverage(site, all)
+	d.Coverage = coverage(site, all, tr)
 }
 
 // searchPage adds the search page.
 func (r *renderer) searchPage(add func(job)) {
 	cfg := r.site.Config
-	add(job{path: "search/index.html", render: r.page("search", &Page{Title: "Search", Description: "Search the stories of " + cfg.Title,
-		Canonical: cfg.Abs("search/"), Breadcrumbs: []Crumb{{"Home", cfg.Rel("")}}})})
+	add(job{path: "search/index.html", render: r.page("search", &Page{Title: r.tr.S("nav.search"), Description: r.tr.S("search.description", cfg.Title),
+		Canonical: cfg.Abs("search/"), Breadcrumbs: []Crumb{r.home()}})})
 }
 
 // Compact reports whether the output file at path is written as compact

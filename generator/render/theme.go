@@ -11,8 +11,10 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
+	"github.com/casebook/casebook/generator/i18n"
 	"github.com/casebook/casebook/generator/link"
 )
 
@@ -33,8 +35,12 @@ type Theme struct {
 	// use, which may show on older pages what the built-in ones show on
 	// the first page only.
 	ownLists bool
-	// cards holds every story's card, rendered once per build.
-	cards *cardStore
+	// strings are the theme's user-interface strings, with the site's
+	// own laid over them (see Localize).
+	strings *i18n.Set
+	// mu guards langs, the templates of each language, made on first use.
+	mu    sync.Mutex
+	langs map[string]*localized
 }
 
 // LoadTheme reads a theme from builtin, with files of override (a site's
@@ -45,6 +51,9 @@ type Theme struct {
 func LoadTheme(builtin, override fs.FS) (*Theme, error) {
 	files := map[string][]byte{}
 	origin := map[string]string{}
+	// Strings files lay over each other key by key, the site theme's
+	// over the built-in one's, so they are kept apart from files.
+	var stringFiles []*i18n.File
 	for _, src := range []struct {
 		fsys fs.FS
 		name string
@@ -64,6 +73,13 @@ func LoadTheme(builtin, override fs.FS) (*Theme, error) {
 			if err != nil {
 				return err
 			}
+			if isStrings(p) {
+				f, diags := i18n.Parse(p, data)
+				if diags.HasErrors() {
+					return fmt.Errorf("%s: %w", src.name, diags.Err())
+				}
+				stringFiles = append(stringFiles, f)
+			}
 			files[p], origin[p] = data, src.name
 			return nil
 		})
@@ -71,15 +87,17 @@ func LoadTheme(builtin, override fs.FS) (*Theme, error) {
 			return nil, fmt.Errorf("reading %s: %w", src.name, err)
 		}
 	}
-	th := &Theme{templates: map[string]*template.Template{}, Static: map[string][]byte{}}
+	th := &Theme{templates: map[string]*template.Template{}, Static: map[string][]byte{}, strings: i18n.NewSet(stringFiles)}
 	th.bundleStatic(files)
 	th.hash = hashFiles(files)
 	th.countAnywhere = storyCountAnywhere(files)
 	for _, name := range listTemplates {
 		th.ownLists = th.ownLists || origin["templates/"+name] == "site theme"
 	}
-	th.cards = &cardStore{}
-	base := template.New("theme").Funcs(funcs).Funcs(template.FuncMap{"cardHTML": th.cards.html})
+	// The templates parsed here are never executed: each language gets a
+	// copy with its own strings (see localized), which html/template
+	// allows only of templates not yet executed.
+	base := template.New("theme").Funcs(funcs).Funcs(localFuncs(th.strings.Catalog(i18n.Reference), &cardStore{}))
 	for _, name := range []string{"base.html", "partials.html"} {
 		if _, ok := files["templates/"+name]; !ok {
 			return nil, fmt.Errorf("theme has no templates/%s", name)
@@ -173,8 +191,6 @@ func (th *Theme) StaticPaths() []string {
 }
 
 var funcs = template.FuncMap{
-	// date formats a date for readers: "30 August 2019".
-	"date": formatDate,
 	// isodate formats a date for machines: "2019-08-30".
 	"isodate": func(t time.Time) string { return t.Format(time.DateOnly) },
 	// join joins strings with ", ".
@@ -202,9 +218,6 @@ var funcs = template.FuncMap{
 	// lower lowercases text. The built-in theme shows titles as written
 	// ("NHS Wales"); lower is kept for site themes that use it.
 	"lower": strings.ToLower,
-	// readingTime says how long a story takes to read: "6 min read" (link
-	// computes the minutes, at least 1).
-	"readingTime": func(minutes int) string { return strconv.Itoa(minutes) + " min read" },
 }
 
 // listTemplates are the templates that render list pages.
@@ -237,6 +250,3 @@ func hashFiles(files map[string][]byte) uint64 {
 	}
 	return uint64(h)
 }
-
-// formatDate formats a date for readers: "30 August 2019".
-func formatDate(t time.Time) string { return t.Format("2 January 2006") }

@@ -8,14 +8,14 @@ import (
 )
 
 // relevant reports whether the site-relative, slash-separated path rel can
-// change the built site: site.toml, or anything under content/ or themes/
-// (folders included) that is not an editor's scratch file or hidden.
+// change the built site: site.toml, or anything under content/, themes/ or
+// i18n/ (the site's own strings; folders included) that is not an editor's scratch file or hidden.
 func relevant(rel string) bool {
 	if rel == "site.toml" {
 		return true
 	}
 	top, _, _ := strings.Cut(rel, "/")
-	if top != "content" && top != "themes" {
+	if top != "content" && top != "themes" && top != "i18n" {
 		return false
 	}
 	for _, part := range strings.Split(rel, "/") {

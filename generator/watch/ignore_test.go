@@ -41,6 +41,7 @@ func TestRelevant(t *testing.T) {
 		{"content", true},
 		{"content/stories/a.md", true},
 		{"themes/mine/templates/base.html", true},
+		{"i18n/cy.toml", true},
 		{"public/index.html", false},
 		{"README.md", false},
 		{"content/stories/.a.md.swp", false},

@@ -1,5 +1,5 @@
 // Package watch tells when a site's sources change: site.toml and every file
-// under content/ and themes/. It turns the storm of file-system events an
+// under content/, themes/ and i18n/. It turns the storm of file-system events an
 // editor's save produces into one batch of changed paths per short window,
 // and hands batches to a callback one at a time, so a rebuild never runs
 // twice at once.
@@ -86,7 +86,7 @@ func New(opts Options) (*Watcher, error) {
 		w.notify.Close()
 		return nil, explain(err)
 	}
-	for _, dir := range []string{"content", "themes"} {
+	for _, dir := range []string{"content", "themes", "i18n"} {
 		if _, err := w.addTree(filepath.Join(root, dir)); err != nil {
 			w.notify.Close()
 			return nil, err

@@ -20,7 +20,7 @@
       var sec = e.closest('section');
       return sec && !sec.contains(form) ? sec : e;
     });
-    var ix = null, results = [], shown = 0, run = 0, none = new Set();
+    var ix = null, results = [], shown = 0, run = 0, none = new Set(), say = S.messages(form);
     function load() {
       if (!ix) ix = new S.Index(form.dataset.facets);
       return ix.ready;
@@ -47,8 +47,8 @@
       box.hidden = !on;
       cards.textContent = '';
       shown = 0;
-      status.textContent = on ? results.length + ' of ' + ix.m.n + ' stories match ' +
-        (chosen.length === 1 ? 'the filter' : 'all ' + chosen.length + ' filters') + '.' : '';
+      status.textContent = !on ? '' : chosen.length === 1 ? say('facets_one', results.length, ix.m.n) :
+        say('facets_many', results.length, ix.m.n, chosen.length);
       if (on) show(PER_PAGE);
     }
     form.hidden = false;

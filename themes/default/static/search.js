@@ -6,6 +6,8 @@
   'use strict';
   var SUBS = { 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ø': 'o', 'ł': 'l', 'đ': 'd', 'ð': 'd', 'þ': 'th', 'ı': 'i' };
   var PER_PAGE = 10, PREFIX_BUDGET = 60000, utf8 = new TextDecoder();
+  // showDate writes an ISO date for readers, once messages has read how.
+  var showDate = null;
 
   function fold(s) {
     return s.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')
@@ -250,6 +252,35 @@
     return (from ? '…' : '') + text.slice(starts[from], to < starts.length ? starts[to] : text.length).trim() + (to < starts.length ? ' …' : '');
   }
 
+  // messages returns the function that says the theme's messages in the
+  // page's language, from the JSON of form's data-messages attribute:
+  // say(key, n, …) fills {0}, {1} … with n, … and, for a message with
+  // plural forms, picks the form of n by the language's plural rules.
+  // It also makes cards show dates as the page's language writes them.
+  function messages(form) {
+    var m = {}, lang = 'en', rules = null;
+    try {
+      var d = JSON.parse(form.dataset.messages || '{}');
+      m = d.messages || {};
+      lang = d.lang || lang;
+      if (d.date && d.date.months && d.date.months.length === 12) {
+        showDate = function (iso) {
+          var p = iso.split('-');
+          return d.date.format.replace(/\{(\d)\}/g, function (all, i) {
+            return i === '0' ? String(+p[2]) : i === '1' ? d.date.months[+p[1] - 1] : i === '2' ? p[0] : all;
+          });
+        };
+      }
+    } catch (e) { /* keys are shown instead */ }
+    try { rules = new Intl.PluralRules(lang); } catch (e) { rules = null; }
+    return function (key) {
+      var args = Array.prototype.slice.call(arguments, 1), v = m[key];
+      if (v === undefined || v === null) return key;
+      if (typeof v === 'object') v = v[rules ? rules.select(args[0] || 0) : 'other'] || v.other;
+      return v.replace(/\{(\d+)\}/g, function (all, i) { return i < args.length ? String(args[i]) : all; });
+    };
+  }
+
   function el(tag, cls, text) {
     var e = document.createElement(tag);
     if (cls) e.className = cls;
@@ -262,7 +293,7 @@
     link.href = d.u;
     marked(link, d.t, terms, prefix);
     h.append(link);
-    var meta = el('p', 'meta'), time = el('time', '', d.D);
+    var meta = el('p', 'meta'), time = el('time', '', showDate && /^\d{4}-\d\d-\d\d$/.test(d.d) ? showDate(d.d) : d.D);
     time.dateTime = d.d;
     meta.append(time);
     if (d.p) { var sep = el('span', 'sep', ' · '); sep.setAttribute('aria-hidden', 'true'); meta.append(sep, d.p); }
@@ -281,12 +312,13 @@
   }
 
   window.casebookSearch = { fold: fold, words: words, stem: stem, Index: Index, match: match, filters: filters,
-    all: all, narrow: narrow, counts: counts, fromURL: fromURL, toURL: toURL, card: card, el: el, marked: marked, excerpt: excerpt };
+    all: all, narrow: narrow, counts: counts, fromURL: fromURL, toURL: toURL, card: card, el: el, marked: marked, excerpt: excerpt, messages: messages };
 
   function start(form) {
     var ix = new Index(form.dataset.search), input = form.querySelector('input[type=search]');
     var status = form.querySelector('.search-status'), list = form.querySelector('.search-results');
     var more = form.querySelector('.search-more'), timer = 0, run = 0, shown = 0, results = [], last = null;
+    var say = messages(form);
     form.hidden = false;
     // show adds the next n results; it resolves when their cards are drawn.
     function show(n) {
@@ -319,13 +351,13 @@
         last = r;
         list.textContent = '';
         shown = 0;
-        var n = results.length, what = q ? ' for “' + q + '”' : '';
-        status.textContent = !q && !chosen.length ? 'Type a word, or choose a filter.' :
-          !n && r.short ? 'Keep typing: “' + q + '” begins too many words.' :
-          (n ? n + (n === 1 ? ' story' : ' stories') : 'No stories') + (r.partial ? ' with some of the words' : '') + what +
-          (chosen.length ? ' with ' + chosen.length + (chosen.length === 1 ? ' filter' : ' filters') : '') + '.';
+        var n = results.length, what = q ? say('for', q) : '';
+        status.textContent = !q && !chosen.length ? say('type') :
+          !n && r.short ? say('keep_typing', q) :
+          (n ? say('found', n) : say('none')) + (r.partial ? say('partial') : '') + what +
+          (chosen.length ? say('filters', chosen.length) : '') + say('end');
         show(PER_PAGE);
-      }).catch(function () { status.textContent = 'The search index could not be loaded. Browse the stories instead.'; });
+      }).catch(function () { status.textContent = say('failed'); });
     }
     form.addEventListener('submit', function (e) { e.preventDefault(); clearTimeout(timer); search(); });
     input.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(search, 150); });
@@ -338,7 +370,7 @@
       });
     });
     ix.ready.then(function () { fromURL(ix, form, input); search(); })
-      .catch(function () { status.textContent = 'The search index could not be loaded. Browse the stories instead.'; });
+      .catch(function () { status.textContent = say('failed'); });
   }
   document.addEventListener('DOMContentLoaded', function () {
     var form = document.querySelector('form[data-search]');

@@ -1,0 +1,102 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"sort"
+	"strings"
+
+	"github.com/casebook/casebook/generator/diag"
+	"github.com/casebook/casebook/generator/i18n"
+)
+
+// localized is a theme's templates for one language: their t, date and
+// readingTime functions speak it, and its story cards are its own.
+type localized struct {
+	templates map[string]*template.Template
+	cards     *cardStore
+	cat       *i18n.Catalog
+}
+
+// localFuncs are the template functions that depend on the language:
+//
+//	{{t "nav.stories"}}                  a string of the theme's i18n files
+//	{{t "count.stories" 3}}              with values; a number picks the plural form
+//	{{date .Date}}                       "3 November 2020", "3 Tachwedd 2020"
+//	{{readingTime .ReadingMinutes}}      "6 min read", "6 munud o ddarllen"
+//	{{cardHTML .}}                       a story's card, rendered once per build
+func localFuncs(cat *i18n.Catalog, cards *cardStore) template.FuncMap {
+	return template.FuncMap{
+		"t":           cat.T,
+		"date":        cat.Date,
+		"readingTime": func(minutes int) string { return cat.S("count.reading", minutes) },
+		"cardHTML":    cards.html,
+	}
+}
+
+// isStrings reports whether the theme file at p is a strings file.
+func isStrings(p string) bool {
+	return strings.HasPrefix(p, "i18n/") && strings.HasSuffix(p, ".toml") && strings.Count(p, "/") == 1
+}
+
+// Localize lays a site's own strings files (i18n/<code>.toml of the site
+// folder) over the theme's. A key the theme does not have is an error at
+// its line; a file with errors is left out. It must be called before the
+// theme renders anything.
+func (th *Theme) Localize(files []*i18n.File) diag.List {
+	set, diags := th.strings.Override(files)
+	th.mu.Lock()
+	defer th.mu.Unlock()
+	th.strings, th.langs = set, nil
+	h := digest(th.hash)
+	for _, f := range files {
+		h.strs(f.Path)
+		for _, k := range sortedNames(f.Msgs) {
+			m := f.Msgs[k]
+			h.strs(k, m.Text, strings.Join(m.List, "\x00"))
+			for _, form := range i18n.Forms {
+				h.strs(m.Plural[form])
+			}
+		}
+	}
+	th.hash = uint64(h)
+	return diags
+}
+
+// Strings returns the catalog of lang: the theme's strings in it, with
+// the site's own.
+func (th *Theme) Strings(lang string) *i18n.Catalog { return th.strings.Catalog(lang) }
+
+// localized returns the templates of lang, copying them from the parsed
+// ones on first use.
+func (th *Theme) localized(lang string) (*localized, error) {
+	th.mu.Lock()
+	defer th.mu.Unlock()
+	if l := th.langs[lang]; l != nil {
+		return l, nil
+	}
+	cat := th.strings.Catalog(lang)
+	l := &localized{templates: map[string]*template.Template{}, cards: &cardStore{}, cat: cat}
+	fm := localFuncs(cat, l.cards)
+	for kind, t := range th.templates {
+		c, err := t.Clone()
+		if err != nil {
+			return nil, fmt.Errorf("theme templates for %s: %w", lang, err)
+		}
+		l.templates[kind] = c.Funcs(fm)
+	}
+	if th.langs == nil {
+		th.langs = map[string]*localized{}
+	}
+	th.langs[lang] = l
+	return l, nil
+}
+
+func sortedNames[V any](m map[string]V) []string {
+	names := make([]string, 0, len(m))
+	for k := range m {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	return names
+}
