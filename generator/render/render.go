@@ -344,8 +344,6 @@ func (r *renderer) jobs(emit func(job)) {
 	}
 }
 
-}
-
 func first(list []*link.Story, n int) []*link.Story { return list[:min(n, len(list))] }
 
 func firstNonEmpty(values ...string) string {
