@@ -121,7 +121,7 @@ func Build(opts Options) (*Result, error) {
 		return res, err
 	}
 	res.Out = stage.Dir()
-	if err := renderTo(site, th, opts, out, stage, res); err != nil {
+	if err := renderTo(site, th, opts, stage, res); err != nil {
 		stage.Abort()
 		return res, err
 	}
@@ -276,7 +276,7 @@ var minifier = sync.OnceValue(minify.New)
 func (opts Options) minifies(name string) bool { return !opts.NoMinify && !render.Compact(name) }
 
 // renderTo renders the site, minifies each file and writes it to stage.
-func renderTo(site *link.Site, th *render.Theme, opts Options, out string, stage *publish.Stage, res *Result) error {
+func renderTo(site *link.Site, th *render.Theme, opts Options, stage *publish.Stage, res *Result) error {
 	var files, bytes atomic.Int64
 	bufs := sync.Pool{New: func() any { return new([]byte) }}
 	emit := func(p string, data []byte) error {
@@ -291,9 +291,13 @@ func renderTo(site *link.Site, th *render.Theme, opts Options, out string, stage
 		return stage.Write(p, data)
 	}
 	ropts := render.Options{LiveReload: opts.LiveReload, Release: true}
-	if read, done := previousOutput(out); read != nil {
-		defer done()
-		ropts.Previous = read
+	ropts.Keep = func(p string, same func(head []byte) bool) bool {
+		size, ok := stage.Keep(p, same)
+		if ok {
+			files.Add(1)
+			bytes.Add(size)
+		}
+		return ok
 	}
 	err := render.Render(site, th, ropts, emit)
 	res.Files, res.Bytes = int(files.Load()), bytes.Load()

@@ -33,6 +33,9 @@ var kept = []string{".gitignore", ".gitkeep", ".nojekyll", "CNAME"}
 type Stage struct {
 	out     string
 	staging string
+	// prev is the previous output folder, opened on the first Keep.
+	prev     *os.Root
+	prevOnce sync.Once
 	// dirs holds the folders known to exist in the staging folder, so that
 	// writing thousands of files costs one mkdir per folder, not a walk up
 	// the path for every file.
@@ -195,6 +198,7 @@ func (s *Stage) Commit() error {
 			}
 		}
 	}
+	s.closePrevious()
 	old := ""
 	if _, err := os.Stat(s.out); err == nil {
 		old = filepath.Join(filepath.Dir(s.out), "."+filepath.Base(s.out)+".old-"+randomSuffix())
@@ -267,7 +271,10 @@ func removeTree(dir string) error {
 }
 
 // Abort removes the staging folder, leaving the output folder as it was.
-func (s *Stage) Abort() { _ = os.RemoveAll(s.staging) }
+func (s *Stage) Abort() {
+	s.closePrevious()
+	_ = os.RemoveAll(s.staging)
+}
 
 // Dir returns the final output folder.
 func (s *Stage) Dir() string { return s.out }

@@ -43,6 +43,11 @@ type Options struct {
 	// build wrote at an output path, or nil. Social cards that would come
 	// out the same are taken from it instead of being drawn again.
 	Previous func(path string) []byte
+	// Keep, when set, publishes the last build's file at an output path
+	// as it is, when same accepts its first bytes, and reports whether
+	// it did; render then emits nothing for that path. Social cards whose
+	// key is unchanged are kept this way without being read in full.
+	Keep func(path string, same func(head []byte) bool) bool
 	// Release lets each story's converted body go once its page is
 	// rendered, so that a one-shot build of a large site never holds every
 	// page's HTML. The site must not be rendered again afterwards.
@@ -187,6 +192,10 @@ func run(unchanged Unchanged, emit Emit, producers ...func(add func(job)) error)
 				buf := pool.Get().(*bytes.Buffer)
 				buf.Reset()
 				err := j.render(buf)
+				if err == errKept {
+					pool.Put(buf)
+					continue
+				}
 				if err == nil {
 					err = emit(j.path, buf.Bytes())
 				} else {

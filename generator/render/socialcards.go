@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"errors"
 
 	"github.com/casebook/casebook/generator/link"
 	"github.com/casebook/casebook/generator/socialcard"
@@ -54,7 +55,11 @@ func (r *renderer) cardJob(add func(job), path string, card func() socialcard.Ca
 		},
 		render: func(buf *bytes.Buffer) error {
 			c := card()
-			if old := r.previous(path); old != nil && socialcard.KeyOf(old) == socialcard.Key(c) {
+			key := socialcard.Key(c)
+			if r.opts.Keep != nil && r.opts.Keep(path, func(head []byte) bool { return socialcard.KeyOf(head) == key }) {
+				return errKept
+			}
+			if old := r.previous(path); old != nil && socialcard.KeyOf(old) == key {
 				_, err := buf.Write(old)
 				return err
 			}
@@ -66,6 +71,10 @@ func (r *renderer) cardJob(add func(job), path string, card func() socialcard.Ca
 			return err
 		}})
 }
+
+// errKept is what a job's render returns when Options.Keep published
+// the last build's file in its place: there is nothing to emit.
+var errKept = errors.New("kept from the previous output")
 
 // previous returns the file the last build wrote at path, or nil.
 func (r *renderer) previous(path string) []byte {
