@@ -26,6 +26,7 @@ func packEdit(col *content.Collection) {
 	col.Stories[1].Title = hostile
 	col.Stories[0].Body.Source = []byte("See [the other story](old.md) and [a site](https://example.com/x).")
 	col.Stories[0].Questions = []string{"What <matters>?"}
+	col.Pages = append(col.Pages, &content.Page{Path: "content/pages/accessibility.md", Dir: "content/pages", Slug: "accessibility", Title: "Access <statement>"})
 }
 
 func TestPrintPacks(t *testing.T) {
@@ -50,6 +51,10 @@ func TestPrintPacks(t *testing.T) {
 		`<a class="pack-url" href="/cb/stories/new/">https://example.org/cb/stories/new/</a>`,
 		"<li>What &lt;matters&gt;?</li>",
 		`<link rel="canonical" href="https://example.org/cb/principles/systems/print/">`,
+		// On screen only, like every page's footer: the site's pages, the
+		// accessibility statement among them.
+		`<footer class="pack-foot pack-screen">`,
+		`<li><a href="/cb/accessibility/">Access &lt;statement&gt;</a></li>`,
 	} {
 		if !strings.Contains(pack, want) {
 			t.Errorf("pack lacks %s", want)
