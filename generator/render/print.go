@@ -2,6 +2,8 @@ package render
 
 import (
 	"bytes"
+	"html/template"
+	"regexp"
 	"strings"
 	"sync/atomic"
 
@@ -120,4 +122,18 @@ func origin(abs string) string {
 		}
 	}
 	return abs
+}
+
+// idAttr finds the places where rendered Markdown names or points at an
+// element of its own page: a heading's or footnote's id, and a link to
+// one. Markdown's renderer escapes quotes in text, so these patterns only
+// ever match attributes.
+var idAttr = regexp.MustCompile(` (id="|href="#)`)
+
+// scopeIDs prefixes every id in a story's rendered body, and every link
+// to one, with the story's slug, so that many stories can share one page
+// (a workshop pack) without two headings "the-situation" clashing and a
+// footnote link jumping to another story's footnote.
+func scopeIDs(slug string, body template.HTML) template.HTML {
+	return template.HTML(idAttr.ReplaceAllString(string(body), " ${1}"+strings.ReplaceAll(slug, "$", "$$")+"--"))
 }

@@ -217,6 +217,9 @@ var funcs = template.FuncMap{
 	// lower lowercases text. The built-in theme shows titles as written
 	// ("NHS Wales"); lower is kept for site themes that use it.
 	"lower": strings.ToLower,
+	// scopeIDs prefixes the ids in a story's body with its slug, for
+	// pages that show many stories in full (see print.go).
+	"scopeIDs": scopeIDs,
 }
 
 // listTemplates are the templates that render list pages.
