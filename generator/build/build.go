@@ -220,6 +220,9 @@ func readConfig(siteFS fs.FS, baseURL string, res *Result) (*config.Config, erro
 		return nil, fmt.Errorf("reading site.toml: %w", err)
 	}
 	cfg, diags := config.Parse(data, baseURL)
+	if !diags.HasErrors() {
+		diags.Add(config.ReadStyleFiles(siteFS, cfg)...)
+	}
 	res.Diags.Add(diags...)
 	if diags.HasErrors() {
 		return nil, nil

@@ -83,3 +83,15 @@ func (c RGB) OnDark() RGB {
 	}
 	return white
 }
+
+// OnLight returns c itself when it reaches AA against Light, else c mixed
+// with black by the smallest step of 5% that does: the colour to suggest
+// when a site's choice is too light for text.
+func (c RGB) OnLight() RGB {
+	for step := 0; step <= 20; step++ {
+		if d := c.Mix(RGB{}, float64(step)/20); Contrast(d, Light) >= AA+0.05 {
+			return d
+		}
+	}
+	return RGB{}
+}

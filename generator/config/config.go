@@ -46,12 +46,14 @@ type Config struct {
 	// OptionalTaxonomies are the taxonomies a story may leave out: a
 	// subset of Taxonomies.
 	OptionalTaxonomies []string `toml:"optional_taxonomies"`
+	// Style is the site's own look ([style]; see style.go).
+	Style Style `toml:"style"`
 
 	// Base is BaseURL parsed, always with a trailing slash in its path.
 	Base *url.URL `toml:"-"`
 }
 
-var knownKeys = []string{"title", "description", "base_url", "language", "theme", "taxonomies", "optional_taxonomies"}
+var knownKeys = []string{"title", "description", "base_url", "language", "theme", "taxonomies", "optional_taxonomies", "style"}
 
 var taxonomyName = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
 
@@ -82,10 +84,13 @@ func Parse(data []byte, baseURL string) (*Config, diag.List) {
 		return cfg, diags
 	}
 	for _, key := range topmostUndecoded(md.Undecoded()) {
-		name := key.String()
+		name, known := key.String(), knownKeys
+		if len(key) == 2 && key[0] == "style" {
+			name, known = key[1], styleKeys
+		}
 		line, col := keyPathPosition(data, key)
 		diags.Errorf(File, line, col, "unknown setting %q%s; known settings are %s", name,
-			suggest.Hint(name, knownKeys), strings.Join(knownKeys, ", "))
+			suggest.Hint(name, known), strings.Join(known, ", "))
 	}
 	if baseURL != "" {
 		cfg.BaseURL = baseURL
@@ -118,6 +123,7 @@ func (cfg *Config) validate(data []byte, md toml.MetaData, diags *diag.List) {
 		diags.Errorf(File, line, col, "taxonomies must list at least one taxonomy, such as \"principles\"")
 	}
 	cfg.validateOptional(data, diags)
+	cfg.validateStyle(data, diags)
 	raw := cfg.BaseURL
 	if raw == "" {
 		raw = "http://localhost/"
@@ -151,6 +157,10 @@ func typeErrors(data []byte, diags *diag.List) bool {
 			continue
 		}
 		want, good := "a piece of text in quotes", true
+		if key == "style" {
+			found = styleTypeErrors(data, v, diags) || found
+			continue
+		}
 		if key == "taxonomies" || key == "optional_taxonomies" {
 			want = `a list of names such as ["principles", "sectors", "themes"]`
 			list, isList := v.([]any)

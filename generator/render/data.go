@@ -229,8 +229,14 @@ func siteData(site *link.Site, th *Theme, tr *i18n.Catalog, opts Options) *SiteD
 	if len(site.Taxonomies) > 0 {
 		d.Primary = site.Taxonomies[0]
 	}
-	d.ToneCSS = ToneCSS(d.Primary)
+	d.ToneCSS = ToneCSS(d.Primary) + AccentCSS(cfg.Style.Accent)
 	d.LogoDots = logoDots(d.Primary)
+	if cfg.Style.LogoData != nil {
+		d.Logo = cfg.Rel(cfg.Style.LogoFile())
+	}
+	if cfg.Style.ExtraCSSData != nil {
+		d.ExtraCSS = cfg.Rel(cfg.Style.ExtraCSSFile())
+	}
 	d.Messages = scriptMessages(tr)
 	d.Nav = append(d.Nav, NavItem{tr.S("nav.stories"), d.StoriesURL})
 	for _, tax := range site.Taxonomies {

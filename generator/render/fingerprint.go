@@ -38,7 +38,8 @@ func newFingerprinter(r *renderer) *fingerprinter {
 	var h digest
 	d := r.data
 	h.strs(d.Title, d.Description, d.Language, d.Home, d.Stylesheet, d.Script, d.SearchURL,
-		d.StoriesURL, d.FeedURL, d.LiveReload, d.SearchIndex, r.site.Config.Abs(""))
+		d.StoriesURL, d.FeedURL, d.LiveReload, d.SearchIndex, r.site.Config.Abs(""),
+		string(d.ToneCSS), d.Logo, d.ExtraCSS)
 	if r.theme.countAnywhere {
 		h.int(d.StoryCount)
 	}

@@ -347,6 +347,9 @@ func (r *renderer) jobs(emit func(job)) {
 		_, err := fmt.Fprintf(buf, "User-agent: *\nAllow: /\n\nSitemap: %s\n", cfg.Abs("sitemap.xml"))
 		return err
 	})
+	for _, f := range styleFiles(cfg) {
+		add(f.path, func(buf *bytes.Buffer) error { _, err := buf.Write(f.data); return err })
+	}
 	for _, p := range r.theme.StaticPaths() {
 		data := r.theme.Static[p]
 		add(p, func(buf *bytes.Buffer) error { _, err := buf.Write(data); return err })

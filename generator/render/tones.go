@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/casebook/casebook/generator/colour"
+	"github.com/casebook/casebook/generator/config"
 	"github.com/casebook/casebook/generator/link"
 )
 
@@ -122,4 +123,37 @@ func logoDots(primary *link.Taxonomy) []LogoDot {
 		dots = append(dots, LogoDot{fmt.Sprintf("%.1f", cx), fmt.Sprintf("%.1f", cy), fmt.Sprintf("%.1f", r), toneClass(t)})
 	}
 	return dots
+}
+
+// AccentCSS sets the theme's link and button colours from the site's
+// accent ([style] accent, validated #rrggbb that reaches AA on the light
+// surfaces), with a darker one for hover and, in the dark scheme, lighter
+// ones derived from it. Print keeps its own colours.
+func AccentCSS(accent string) template.CSS {
+	c, err := colour.Parse(accent)
+	if err != nil {
+		return ""
+	}
+	dark := c.OnDark()
+	return template.CSS(fmt.Sprintf("@media screen{:root{--link:%s;--link-hover:%s}}"+
+		"@media screen and (prefers-color-scheme: dark){:root{--link:%s;--link-hover:%s}}",
+		c, c.Mix(colour.RGB{}, 0.3), dark, dark.Mix(colour.RGB{R: 0xff, G: 0xff, B: 0xff}, 0.4)))
+}
+
+// styleFile is a file of the site's own [style], copied to the output.
+type styleFile struct {
+	path string
+	data []byte
+}
+
+// styleFiles lists the site's logo and extra stylesheet, when it has them.
+func styleFiles(cfg *config.Config) []styleFile {
+	var files []styleFile
+	if st := cfg.Style; st.LogoData != nil {
+		files = append(files, styleFile{st.LogoFile(), st.LogoData})
+	}
+	if st := cfg.Style; st.ExtraCSSData != nil {
+		files = append(files, styleFile{st.ExtraCSSFile(), st.ExtraCSSData})
+	}
+	return files
 }
