@@ -72,6 +72,11 @@ func LoadTheme(builtin, override fs.FS) (*Theme, error) {
 			if err != nil {
 				return err
 			}
+			if prev, ok := files[p]; ok && bytes.Equal(prev, data) {
+				// An unchanged copy of a built-in file (such as one
+				// `casebook theme export` wrote) is still the built-in one.
+				return nil
+			}
 			if isStrings(p) {
 				f, diags := i18n.Parse(p, data)
 				if diags.HasErrors() {
