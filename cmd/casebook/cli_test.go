@@ -79,7 +79,7 @@ func TestLintRulesReachCheck(t *testing.T) {
 		"content/stories/good.md:2:8: warning: title",
 		"content/stories/problems.md:3:10: warning: summary is only 10 characters",
 		"content/stories/problems.md:5:10: warning: updated 2020-04-01 is before date 2020-05-01",
-		"content/stories/problems.md:6:13: warning: the story shows inquiry",
+		"content/stories/problems.md:6:13: warning: the story shows \"Inquiry\"",
 		"content/stories/problems.md:10:1: warning: a top-level heading",
 		"content/stories/problems.md:12:1: warning: image has no alt text",
 		"content/stories/problems.md:14:15: warning: link text \"here\"",

@@ -16,8 +16,9 @@ func (c *checker) term(f *load.File) {
 	t.Summary = fl.text("summary", true, "one sentence describing the term, shown on cards and in lists")
 	t.Order = fl.integer("order")
 	t.Colour = fl.colour("colour")
+	t.AskQuestions = fl.boolean("ask_questions")
 	aliases := fl.list("aliases")
-	fl.unknownKeys([]string{"title", "summary", "aliases", "order", "colour"})
+	fl.unknownKeys([]string{"title", "summary", "aliases", "order", "colour", "ask_questions"})
 	if !slugPattern.MatchString(t.Key) {
 		c.diags.Errorf(f.Path, 1, 1, "term file name %q is not a valid key: use lowercase letters, digits and '-' only, such as %q", t.Key, content.Slugify(t.Key))
 		return

@@ -1,7 +1,7 @@
 // Package config reads site.toml, the settings of a site:
 //
-//	title = "Collective Leadership Casebook"
-//	description = "Practice stories of collective leadership in public services"
+//	title = "Care Stories Cymru"
+//	description = "Practice stories from our programme"
 //	base_url = "https://example.org/casebook/"   # a path prefix is honoured in every link
 //	language = "en-GB"
 //	theme = "default"

@@ -126,7 +126,10 @@ type Term struct {
 	// Colour is the term's own colour as "#rrggbb", or "" to let the
 	// theme choose one.
 	Colour string
-	Body   Body
+	// AskQuestions is set when the term's stories should list the
+	// questions the group used (ask_questions: true), a lint hint.
+	AskQuestions bool
+	Body         Body
 	// Hash identifies the bytes of the term's file within one process.
 	Hash uint64
 }

@@ -10,7 +10,8 @@
 //	summary-length       a summary shorter than 40 or longer than 300 characters
 //	duplicate-title      two stories with the same title (both are named)
 //	updated-before-date  updated earlier than date
-//	inquiry-questions    a story tagged inquiry with no questions (a hint)
+//	term-questions       a story with no questions tagged with a term whose
+//	                     file says ask_questions: true (a hint)
 //	unused-term          a term no story uses
 //
 // Body rules apply to stories, plain pages, section intros and term
@@ -32,14 +33,9 @@ const (
 	MaxSummary = 300
 )
 
-// InquiryKey is the term of the primary taxonomy whose stories should list
-// the questions the group used.
-const InquiryKey = "inquiry"
-
 // Options say what Lint needs to know about the site.
 type Options struct {
-	// Taxonomies are the taxonomy names from site.toml, in order; the first
-	// is the primary one, in which InquiryKey is looked for.
+	// Taxonomies are the taxonomy names from site.toml, in order.
 	Taxonomies []string
 }
 
@@ -69,9 +65,11 @@ func (f Finding) text() string {
 // found: files in collection order, positions ascending within a file.
 func Lint(col *content.Collection, opts Options) []Finding {
 	var l linter
+	asking := askingTerms(col, opts.Taxonomies)
 	for _, s := range col.Stories {
 		l.body(s.Path, s.Body)
 		l.story(s, opts)
+		l.questions(s, opts.Taxonomies, asking)
 	}
 	l.duplicateTitles(col.Stories)
 	for _, p := range col.Pages {

@@ -38,7 +38,7 @@ func collection(stories ...*content.Story) *content.Collection {
 	return &content.Collection{
 		Stories: stories,
 		Terms: map[string][]*content.Term{
-			"principles": {{Path: "content/principles/systems.md", Taxonomy: "principles", Key: "systems"}, {Path: "content/principles/inquiry.md", Taxonomy: "principles", Key: "inquiry"}},
+			"principles": {{Path: "content/principles/systems.md", Taxonomy: "principles", Key: "systems"}, {Path: "content/principles/inquiry.md", Taxonomy: "principles", Key: "inquiry", Title: "Inquiry", AskQuestions: true}},
 			"sectors":    {{Path: "content/sectors/nhs.md", Taxonomy: "sectors", Key: "nhs"}},
 		},
 	}
@@ -118,8 +118,13 @@ func TestRules(t *testing.T) {
 		}},
 		{"updated before date", withInquiryStory(later),
 			[]want{{"updated-before-date", "content/stories/b.md", 5, 10, "updated 2019-01-02 is before date 2019-08-30"}}},
-		{"inquiry without questions", collection(noQuestions),
-			[]want{{"inquiry-questions", "content/stories/c.md", 6, 13, "lists no questions"}}},
+		{"asking term without questions", collection(noQuestions),
+			[]want{{"term-questions", "content/stories/c.md", 6, 13, `shows "Inquiry" but lists no questions`}}},
+		{"term that does not ask", func() *content.Collection {
+			c := collection(noQuestions)
+			c.Terms["principles"][1].AskQuestions = false
+			return c
+		}(), nil},
 		{"unused term", collection(story("a")),
 			[]want{{"unused-term", "content/principles/inquiry.md", 1, 1, `principle "inquiry"`}}},
 		{"page bodies too", func() *content.Collection {

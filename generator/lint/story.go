@@ -2,7 +2,6 @@ package lint
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -24,12 +23,39 @@ func (l *linter) story(s *content.Story, opts Options) {
 			fmt.Sprintf("updated %s is before date %s", s.Updated.Format(time.DateOnly), s.Date.Format(time.DateOnly)),
 			"updated is when the story was last changed, so it cannot be earlier than date: correct one of the two dates, or remove updated")
 	}
-	if len(opts.Taxonomies) > 0 {
-		primary := opts.Taxonomies[0]
-		if slices.Contains(s.Terms[primary], InquiryKey) && len(s.Questions) == 0 {
-			l.add("inquiry-questions", field(s, primary),
-				fmt.Sprintf("the story shows %s but lists no questions", InquiryKey),
-				`add the questions the group actually asked, such as questions: ["What does support mean for you?"]; readers value them most`)
+}
+
+// askingTerms maps each taxonomy to its terms whose file says
+// ask_questions: true, by key.
+func askingTerms(col *content.Collection, taxonomies []string) map[string]map[string]*content.Term {
+	asking := map[string]map[string]*content.Term{}
+	for _, name := range taxonomies {
+		for _, t := range col.Terms[name] {
+			if t.AskQuestions {
+				if asking[name] == nil {
+					asking[name] = map[string]*content.Term{}
+				}
+				asking[name][t.Key] = t
+			}
+		}
+	}
+	return asking
+}
+
+// questions hints at the first term of s, in site.toml order, that asks
+// for questions when s lists none.
+func (l *linter) questions(s *content.Story, taxonomies []string, asking map[string]map[string]*content.Term) {
+	if len(s.Questions) > 0 {
+		return
+	}
+	for _, name := range taxonomies {
+		for _, key := range s.Terms[name] {
+			if t := asking[name][key]; t != nil {
+				l.add("term-questions", field(s, name),
+					fmt.Sprintf("the story shows %q but lists no questions", t.Title),
+					fmt.Sprintf(`stories of %q list the questions the group asked (its file %s says ask_questions: true): add them, such as questions: ["What does support mean for you?"]`, t.Title, t.Path))
+				return
+			}
 		}
 	}
 }
