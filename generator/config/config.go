@@ -48,12 +48,20 @@ type Config struct {
 	OptionalTaxonomies []string `toml:"optional_taxonomies"`
 	// Style is the site's own look ([style]; see style.go).
 	Style Style `toml:"style"`
+	// Languages are the further languages of the site, by BCP 47 code
+	// ([languages.<code>] tables); Editions lists their codes in the
+	// order of the file.
+	Languages map[string]Language `toml:"languages"`
+	Editions  []string            `toml:"-"`
+	// Root is the settings of the site in its default language when these
+	// are those of a further language (see Edition); nil otherwise.
+	Root *Config `toml:"-"`
 
 	// Base is BaseURL parsed, always with a trailing slash in its path.
 	Base *url.URL `toml:"-"`
 }
 
-var knownKeys = []string{"title", "description", "base_url", "language", "theme", "taxonomies", "optional_taxonomies", "style"}
+var knownKeys = []string{"title", "description", "base_url", "language", "theme", "taxonomies", "optional_taxonomies", "style", "languages"}
 
 var taxonomyName = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
 
@@ -89,6 +97,12 @@ func Parse(data []byte, baseURL string) (*Config, diag.List) {
 			name, known = key[1], styleKeys
 		}
 		line, col := keyPathPosition(data, key)
+		if len(key) == 3 && key[0] == "languages" {
+			name, known = key[2], languageKeys
+			diags.Errorf(File, line, col, "unknown setting %q in [languages.%s]%s; known settings are %s", name, key[1],
+				suggest.Hint(name, known), strings.Join(known, ", "))
+			continue
+		}
 		diags.Errorf(File, line, col, "unknown setting %q%s; known settings are %s", name,
 			suggest.Hint(name, known), strings.Join(known, ", "))
 	}
@@ -124,6 +138,7 @@ func (cfg *Config) validate(data []byte, md toml.MetaData, diags *diag.List) {
 	}
 	cfg.validateOptional(data, diags)
 	cfg.validateStyle(data, diags)
+	cfg.validateLanguages(data, md, diags)
 	raw := cfg.BaseURL
 	if raw == "" {
 		raw = "http://localhost/"
@@ -159,6 +174,27 @@ func typeErrors(data []byte, diags *diag.List) bool {
 		want, good := "a piece of text in quotes", true
 		if key == "style" {
 			found = styleTypeErrors(data, v, diags) || found
+			continue
+		}
+		if key == "languages" {
+			tables, isMap := v.(map[string]any)
+			good = isMap
+			for _, table := range tables {
+				fields, isTable := table.(map[string]any)
+				for _, f := range fields {
+					_, isString := f.(string)
+					good = good && isString
+				}
+				good = good && isTable
+			}
+			if !good {
+				line, col := keyPosition(data, key)
+				if line == 0 {
+					line, col = tablePosition(data, key)
+				}
+				diags.Errorf(File, line, col, "languages must be tables such as [languages.cy] with title and description in quotes")
+				found = true
+			}
 			continue
 		}
 		if key == "taxonomies" || key == "optional_taxonomies" {
