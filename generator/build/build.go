@@ -205,7 +205,7 @@ func readContent(opts Options, res *Result, c *caches) (*config.Config, *content
 	res.Diags.Add(diags...)
 	loaded := load.LoadCached(siteFS, cfg.Taxonomies, c.load)
 	res.Diags.Add(loaded.Diags...)
-	col, checked := check.Check(loaded.Files, check.Options{Taxonomies: cfg.Taxonomies, Optional: cfg.OptionalTaxonomies, Drafts: opts.Drafts, Cache: c.check})
+	col, checked := check.Check(loaded.Files, check.Options{Taxonomies: cfg.Taxonomies, Optional: cfg.OptionalTaxonomies, Drafts: opts.Drafts, Cache: c.check, Languages: cfg.Editions})
 	res.Diags.Add(checked...)
 	return cfg, col, nil
 }

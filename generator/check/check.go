@@ -32,6 +32,9 @@ type Options struct {
 	Drafts bool
 	// Cache, when set, keeps decoded stories between checks; see Cache.
 	Cache *Cache
+	// Languages are the site's further languages; a file named
+	// <name>.<code>.md translates <name>.md into one of them.
+	Languages []string
 }
 
 var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -54,7 +57,7 @@ func Check(files []*load.File, opts Options) (*content.Collection, diag.List) {
 		c.vocab[t] = &vocabulary{byName: map[string]string{}}
 	}
 	for _, f := range files {
-		if f.Kind == load.Term {
+		if f.Kind == load.Term && f.Lang == "" {
 			c.term(f)
 		}
 	}
@@ -63,6 +66,9 @@ func Check(files []*load.File, opts Options) (*content.Collection, diag.List) {
 		c.vocabKey = c.vocabVersion()
 	}
 	for _, f := range files {
+		if f.Lang != "" {
+			continue
+		}
 		switch f.Kind {
 		case load.Story:
 			c.story(f)
@@ -73,6 +79,7 @@ func Check(files []*load.File, opts Options) (*content.Collection, diag.List) {
 	c.checkSlugs()
 	c.checkRelated()
 	c.checkAliases()
+	c.translations(files)
 	return c.col, c.diags
 }
 

@@ -80,6 +80,11 @@ type Story struct {
 	// Hash identifies the bytes of the story's file within one process;
 	// rebuilds use it to tell which stories changed.
 	Hash uint64
+	// Lang is the language of a translation (<name>.<code>.md), "" for
+	// a story in the site's default language; Original is then the story
+	// it translates, whose slug, date and terms it shares.
+	Lang     string
+	Original *Story
 }
 
 // Source is a published work (a report, an article, a book) that a story
@@ -132,6 +137,9 @@ type Term struct {
 	Body         Body
 	// Hash identifies the bytes of the term's file within one process.
 	Hash uint64
+	// Lang and Original are as for a Story: set on a translation.
+	Lang     string
+	Original *Term
 }
 
 // Page is a plain page (content/pages/<slug>.md) or a section intro
@@ -146,6 +154,9 @@ type Page struct {
 	Body    Body
 	// Hash identifies the bytes of the page's file within one process.
 	Hash uint64
+	// Lang and Original are as for a Story: set on a translation.
+	Lang     string
+	Original *Page
 }
 
 // Collection is everything a site's content folder holds, after checking.
@@ -161,4 +172,11 @@ type Collection struct {
 	// Drafts holds the paths and slugs of drafts left out of the build, so
 	// that links to them are reported as links to a draft.
 	Drafts map[string]string
+	// Lang is "" for the site's default language. Editions holds the
+	// site in each further language, in the order of site.toml: the same
+	// stories, terms and pages in the same order, each replaced by its
+	// translation into that language when it has one (whose Lang is then
+	// the edition's); an edition's Lang is its code and its Editions nil.
+	Lang     string
+	Editions []*Collection
 }

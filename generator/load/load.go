@@ -11,6 +11,9 @@
 //	content/<taxonomy>/_index.md      taxonomy index intro
 //	content/pages/<slug>.md           a plain page
 //	content/_templates/               templates for `casebook new`, skipped
+//	<name>.<code>.md                  a translation of <name>.md beside it
+//	                                  (index.<code>.md in a bundle,
+//	                                  _index.<code>.md for an intro)
 //
 // Problems that concern a whole file (too large, not UTF-8, empty, front
 // matter not closed or not parsable, a symlink leaving the site) are
@@ -54,6 +57,11 @@ type File struct {
 	// Key is the name the file gives: a story's or page's default slug, a
 	// term's key.
 	Key string
+	// Lang is the language code of a translation, "" for an original:
+	// a file named <name>.<code>.md (a bundle's index.<code>.md, an
+	// intro's _index.<code>.md) translates <name>.md beside it, and its
+	// Key is that of the original.
+	Lang string
 	// Dir is the folder that relative links in the body start from.
 	Dir    string
 	Doc    *frontmatter.Document
@@ -220,40 +228,44 @@ func (w *walker) classify(p string) {
 	rel := strings.TrimPrefix(p, "content/")
 	section, rest, nested := strings.Cut(rel, "/")
 	isMD := strings.HasSuffix(p, ".md")
+	name, lang := splitLang(path.Base(p))
 	switch {
-	case !nested && rel == "_index.md":
-		w.add(&File{Kind: Intro, Path: p, Dir: "content"})
+	case !nested && name == "_index.md":
+		w.add(&File{Kind: Intro, Path: p, Dir: "content", Lang: lang})
 	case !nested:
 		w.diags.Warnf(p, 0, 0, "file ignored: content/ holds only _index.md and the folders stories/, pages/ and one per taxonomy")
 	case section == "stories":
 		w.classifyStory(p, rest, isMD)
 	case section == "pages" && isMD && !strings.Contains(rest, "/"):
-		if rest == "_index.md" {
+		if name == "_index.md" {
 			return
 		}
-		w.add(&File{Kind: Page, Path: p, Key: strings.TrimSuffix(rest, ".md"), Dir: "content/pages"})
+		w.add(&File{Kind: Page, Path: p, Key: strings.TrimSuffix(name, ".md"), Dir: "content/pages", Lang: lang})
 	case w.taxonomies[section] && isMD && !strings.Contains(rest, "/"):
-		if rest == "_index.md" {
-			w.add(&File{Kind: Intro, Path: p, Section: section, Dir: "content/" + section})
+		if name == "_index.md" {
+			w.add(&File{Kind: Intro, Path: p, Section: section, Dir: "content/" + section, Lang: lang})
 			return
 		}
-		w.add(&File{Kind: Term, Path: p, Section: section, Key: strings.TrimSuffix(rest, ".md"), Dir: "content/" + section})
+		w.add(&File{Kind: Term, Path: p, Section: section, Key: strings.TrimSuffix(name, ".md"), Dir: "content/" + section, Lang: lang})
 	default:
 		w.diags.Warnf(p, 0, 0, "file ignored: it is not a story, a page or a term of a taxonomy listed in site.toml")
 	}
 }
 
 func (w *walker) classifyStory(p, rest string, isMD bool) {
-	dir, name := path.Dir(p), path.Base(p)
+	dir := path.Dir(p)
+	name, lang := splitLang(path.Base(p))
 	switch {
-	case rest == "_index.md":
-		w.add(&File{Kind: Intro, Path: p, Section: "stories", Dir: "content/stories"})
+	case rest == "_index.md" || dir == "content/stories" && name == "_index.md":
+		w.add(&File{Kind: Intro, Path: p, Section: "stories", Dir: "content/stories", Lang: lang})
 	case name == "index.md" && dir != "content/stories":
-		f := &File{Kind: Story, Path: p, Key: path.Base(dir), Dir: dir}
-		w.bundles[dir] = f
+		f := &File{Kind: Story, Path: p, Key: path.Base(dir), Dir: dir, Lang: lang}
+		if lang == "" {
+			w.bundles[dir] = f
+		}
 		w.add(f)
 	case isMD && !w.insideBundle(dir):
-		w.add(&File{Kind: Story, Path: p, Key: strings.TrimSuffix(name, ".md"), Dir: dir})
+		w.add(&File{Kind: Story, Path: p, Key: strings.TrimSuffix(name, ".md"), Dir: dir, Lang: lang})
 	default:
 		w.assets = append(w.assets, Asset{Path: p})
 	}
