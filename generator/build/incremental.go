@@ -288,7 +288,9 @@ func (b *Builder) BuildChanged(changed []string) (*Update, error) {
 // and then it has written nothing (it may have replaced bodies in b.site,
 // which Build drops).
 func (b *Builder) bodies(changed []string) (up *Update, ok bool, err error) {
-	if b.site == nil || b.files == nil || len(changed) == 0 {
+	if b.site == nil || b.files == nil || len(changed) == 0 || len(b.site.Editions) > 0 {
+		// An edition shows the bodies of untranslated stories too: a
+		// site in several languages is rebuilt the whole way.
 		return nil, false, nil
 	}
 	if _, err := os.Stat(filepath.Join(b.out, publish.Marker)); err != nil {

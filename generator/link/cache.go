@@ -19,6 +19,8 @@ import (
 type Cache struct {
 	mu      sync.Mutex
 	entries map[string]cachedBody
+	// editions are the caches of the site's further languages.
+	editions map[string]*Cache
 }
 
 type cachedBody struct {

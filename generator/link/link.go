@@ -23,15 +23,37 @@ func Link(cfg *config.Config, col *content.Collection, conv *markdown.Converter)
 }
 
 // LinkCached is Link reusing the conversions of an earlier build that are
-// still valid; cache may be nil.
+// still valid; cache may be nil. When the collection has editions in
+// further languages, the Site holds them, linked too (see Site.Editions).
 func LinkCached(cfg *config.Config, col *content.Collection, conv *markdown.Converter, cache *Cache) (*Site, diag.List) {
+	site, diags := linkOne(cfg, col, conv, cache, nil)
+	for _, ed := range col.Editions {
+		ecfg := cfg.Edition(ed.Lang)
+		if ecfg == nil {
+			continue
+		}
+		es, d := linkOne(ecfg, ed, conv, cache.edition(ed.Lang), site.linker)
+		diags = append(diags, d...)
+		site.Editions = append(site.Editions, es)
+	}
+	if len(site.Editions) > 0 {
+		alternates(site)
+	}
+	return site, diags
+}
+
+// linkOne links one language of a site; root is the linker of the
+// default language when col is an edition in another, nil otherwise.
+func linkOne(cfg *config.Config, col *content.Collection, conv *markdown.Converter, cache *Cache, root *linker) (*Site, diag.List) {
 	n := len(col.Stories)
-	l := &linker{cfg: cfg, col: col, site: &Site{Config: cfg, Stories: make([]*Story, 0, n)},
+	l := &linker{cfg: cfg, col: col, site: &Site{Config: cfg, Stories: make([]*Story, 0, n)}, root: root,
 		byPath: make(map[string]target, n+64), bySlug: make(map[string]*Story, n), pageBySlug: map[string]*Page{}, cache: cache}
 	l.pages()
 	l.taxonomies()
 	l.stories()
-	l.redirects()
+	if root == nil {
+		l.redirects()
+	}
 	diags := l.convert(conv)
 	// Backlinks and co-occurrence touch nothing that related stories read
 	// or write, so they run beside them.
@@ -57,6 +79,9 @@ type linker struct {
 	// links holds each page's outgoing internal links, by page URL.
 	links map[string][]markdown.Link
 	cache *Cache
+	// root is the default language's linker when this one links an
+	// edition in a further language; nil otherwise.
+	root *linker
 }
 
 // target is what a source path resolves to.
@@ -71,6 +96,9 @@ func (l *linker) newPage(p *content.Page, sitePath string) *Page {
 	pg := &Page{Page: p, URL: l.cfg.Rel(sitePath), OutPath: sitePath + "index.html"}
 	if p.Path != "" {
 		l.byPath[p.Path] = target{pg.URL, p.Title}
+	}
+	if p.Original != nil {
+		l.byPath[p.Original.Path] = target{pg.URL, p.Title}
 	}
 	return pg
 }
@@ -88,6 +116,13 @@ func (l *linker) pages() {
 	l.byPath["content/stories"] = target{l.site.StoriesIntro.URL, l.site.StoriesIntro.Title}
 	for _, p := range l.col.Pages {
 		pg := l.newPage(p, p.Slug+"/")
+		if l.foreign(p.Lang) {
+			// Not translated: the page in the default language stands in.
+			if orig := l.root.pageBySlug[p.Slug]; orig != nil {
+				pg.URL, pg.OutPath, pg.Foreign = orig.URL, "", l.root.cfg.Language
+				l.byPath[p.Path] = target{pg.URL, p.Title}
+			}
+		}
 		l.site.Pages = append(l.site.Pages, pg)
 		l.pageBySlug[p.Slug] = pg
 	}
@@ -118,6 +153,9 @@ func (l *linker) taxonomies() {
 				tax.byKey[a] = term
 			}
 			l.byPath[t.Path] = target{term.URL, t.Title}
+			if t.Original != nil {
+				l.byPath[t.Original.Path] = target{term.URL, t.Title}
+			}
 		}
 		l.site.Taxonomies = append(l.site.Taxonomies, tax)
 	}
@@ -127,10 +165,19 @@ func (l *linker) stories() {
 	for _, s := range l.col.Stories {
 		sitePath := "stories/" + s.Slug + "/"
 		st := &Story{Story: s, URL: l.cfg.Rel(sitePath), OutPath: sitePath + "index.html"}
+		if l.foreign(s.Lang) {
+			// Not translated: lists show the original, which links go to.
+			st.URL, st.OutPath, st.Foreign = l.root.cfg.Rel(sitePath), "", l.root.cfg.Language
+		}
 		st.Key = storyKey(s.Hash, st.URL)
 		l.byPath[s.Path] = target{st.URL, s.Title}
-		if strings.HasSuffix(s.Path, "/index.md") {
-			l.byPath[strings.TrimSuffix(s.Path, "/index.md")] = target{st.URL, s.Title}
+		if s.Original != nil {
+			l.byPath[s.Original.Path] = target{st.URL, s.Title}
+		}
+		if dir, ok := strings.CutSuffix(s.Path, "/index.md"); ok {
+			l.byPath[dir] = target{st.URL, s.Title}
+		} else if dir, ok := strings.CutSuffix(s.Path, "/index."+s.Lang+".md"); ok && s.Lang != "" {
+			l.byPath[dir] = target{st.URL, s.Title}
 		}
 		for _, a := range s.Assets {
 			l.byPath[a.Path] = target{st.URL + a.Name, a.Name}
@@ -209,9 +256,19 @@ func (l *linker) convert(conv *markdown.Converter) diag.List {
 	}
 	var jobs []job
 	for _, s := range l.site.Stories {
+		if s.Foreign != "" {
+			s.borrow(l.root.bySlug[s.Slug])
+			continue
+		}
 		jobs = append(jobs, job{s.Path, s.Dir, s.Body, s.Hash, s.URL, s.setConverted})
 	}
 	for _, p := range l.site.AllPages() {
+		if p.Foreign != "" {
+			if orig := l.root.pageBySlug[p.Slug]; orig != nil {
+				p.HTML, p.HTMLKey = orig.HTML, orig.HTMLKey
+			}
+			continue
+		}
 		jobs = append(jobs, job{p.Path, p.Dir, p.Body, p.Hash, p.URL, func(r converted) { p.HTML, p.HTMLKey = r.html, r.key }})
 	}
 	for _, tax := range l.site.Taxonomies {

@@ -38,8 +38,23 @@ type Site struct {
 	// Redirects are the earlier addresses of stories and terms, sorted
 	// by their old URL.
 	Redirects []Redirect
+	// Editions are the site in each further language ([languages.<code>]
+	// of site.toml), in the order of site.toml: their Config is the
+	// edition's (config.Config.Edition), their URLs are under /<code>/,
+	// and they hold every story, term and page of the site, translated or
+	// not. Editions of an edition is nil.
+	Editions []*Site
 	// linker is kept for ReplaceBody, which resolves links as Link did.
 	linker *linker
+}
+
+// Alternate is one language version of a page, for hreflang links and
+// the language switch.
+type Alternate struct {
+	// Lang is the BCP 47 code of the version's language.
+	Lang string
+	// URL is the version's link, with the base path; Abs its absolute URL.
+	URL, Abs string
 }
 
 // Story is a story with its URLs and cross-links.
@@ -63,6 +78,22 @@ type Story struct {
 	HTMLKey uint64
 	// seq is the story's place in Site.Stories.
 	seq int32
+	// Foreign is set on a story of an edition that is not translated into
+	// the edition's language: it is the language the story is written in
+	// (the site's default). Its URL is then the original's and OutPath
+	// is "": an edition lists such a story but writes no page for it.
+	Foreign string
+	// Alternates lists the story's versions in every language it has one
+	// in, the default language first; nil on a site with one language.
+	Alternates []Alternate
+}
+
+// borrow gives a story of an edition that is not translated the body of
+// its original, orig, converted there.
+func (s *Story) borrow(orig *Story) {
+	if orig != nil {
+		s.HTML, s.HTMLKey, s.Words, s.ReadingMinutes = orig.HTML, orig.HTMLKey, orig.Words, orig.ReadingMinutes
+	}
 }
 
 // storyKey is Story.Key for a story whose file has the given hash.
@@ -119,6 +150,8 @@ type Term struct {
 	Primary bool
 	// rank is the term's position in its taxonomy.
 	rank int
+	// Alternates is as for a Story; every edition has every term's page.
+	Alternates []Alternate
 }
 
 // Rank is the term's position in its taxonomy's display order, from 0.
@@ -144,4 +177,7 @@ type Page struct {
 	HTML      template.HTML
 	HTMLKey   uint64 // as Story.HTMLKey
 	Backlinks []Ref
+	// Foreign and Alternates are as for a Story.
+	Foreign    string
+	Alternates []Alternate
 }

@@ -62,6 +62,12 @@ type Page struct {
 	Pack string
 	// Intersections lists, on term pages, the term's intersection pages.
 	Intersections []IntersectionGroup
+
+	// Alternates are the page's versions in each language, the default
+	// first, for hreflang links (x-default is the first); nil on a site
+	// of one language. Languages is the language switch made of them.
+	Alternates []link.Alternate
+	Languages  []Language
 }
 
 // Citation is what a story page needs to offer its citation: the plain
@@ -217,14 +223,14 @@ func siteData(site *link.Site, th *Theme, tr *i18n.Catalog, opts Options) *SiteD
 	cfg := site.Config
 	d := &SiteData{
 		Title: cfg.Title, Description: cfg.Description, Language: cfg.Language,
-		Home: cfg.Rel(""), Origin: origin(cfg.Abs("")), Stylesheet: cfg.Rel("style.css"), SearchURL: cfg.Rel("search/"),
+		Home: cfg.Rel(""), Origin: origin(cfg.Abs("")), Stylesheet: cfg.RootRel("style.css"), SearchURL: cfg.Rel("search/"),
 		StoriesURL: cfg.Rel("stories/"), FeedURL: cfg.Rel("feed.xml"),
-		StoriesJSON: cfg.Rel("stories.json"), StoriesCSV: cfg.Rel("stories.csv"),
+		StoriesJSON: cfg.RootRel("stories.json"), StoriesCSV: cfg.RootRel("stories.csv"),
 		Taxonomies: site.Taxonomies, Pages: site.Pages, StoryCount: len(site.Stories),
 		LiveReload: opts.LiveReload,
 	}
 	if _, ok := th.Static["site.js"]; ok {
-		d.Script = cfg.Rel("site.js")
+		d.Script = cfg.RootRel("site.js")
 	}
 	if len(site.Taxonomies) > 0 {
 		d.Primary = site.Taxonomies[0]

@@ -126,19 +126,42 @@ func atomTime(t time.Time) string {
 }
 
 type urlSet struct {
-	XMLName xml.Name  `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
-	URLs    []siteURL `xml:"url"`
+	XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+	// XHTML declares the namespace of the language alternates' links.
+	XHTML string    `xml:"xmlns:xhtml,attr,omitempty"`
+	URLs  []siteURL `xml:"url"`
 }
 
 type siteURL struct {
 	Loc     string `xml:"loc"`
 	LastMod string `xml:"lastmod,omitempty"`
+	// Links are the page's versions in every language, when it has more
+	// than one (see withAlternates).
+	Links []sitemapLink `xml:"xhtml:link"`
+	// dir and lang are the page's path within its language's folder and
+	// that language, which pair a page with its versions.
+	dir, lang string
+}
+
+// sitemapLink is an xhtml:link of the sitemap: one language version of a
+// page.
+type sitemapLink struct {
+	Rel      string `xml:"rel,attr"`
+	Hreflang string `xml:"hreflang,attr"`
+	Href     string `xml:"href,attr"`
 }
 
 // writeSitemap writes the sitemap of pages.
 func writeSitemap(buf *bytes.Buffer, pages []siteURL) error {
 	buf.WriteString(xml.Header)
-	return xml.NewEncoder(buf).Encode(urlSet{URLs: pages})
+	set := urlSet{URLs: pages}
+	for _, p := range pages {
+		if len(p.Links) > 0 {
+			set.XHTML = "http://www.w3.org/1999/xhtml"
+			break
+		}
+	}
+	return xml.NewEncoder(buf).Encode(set)
 }
 
 func isoDate(t time.Time) string {

@@ -159,6 +159,9 @@ func sitemapKey(pages []siteURL) uint64 {
 	h.int(len(pages))
 	for _, p := range pages {
 		h.strs(p.Loc, p.LastMod)
+		for _, l := range p.Links {
+			h.strs(l.Hreflang, l.Href)
+		}
 	}
 	return uint64(h) | 1
 }

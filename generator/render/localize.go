@@ -25,8 +25,12 @@ type localized struct {
 //	{{date .Date}}                       "3 November 2020", "3 Tachwedd 2020"
 //	{{readingTime .ReadingMinutes}}      "6 min read", "6 munud o ddarllen"
 //	{{cardHTML .}}                       a story's card, rendered once per build
+//	{{langName "en-GB"}}                 "English", "Saesneg": a language's name
+//	{{pageLang}}                         the code of the page's language
 func localFuncs(cat *i18n.Catalog, cards *cardStore) template.FuncMap {
 	return template.FuncMap{
+		"langName":    func(code string) string { return languageName(cat, code) },
+		"pageLang":    func() string { return cat.Lang },
 		"t":           cat.T,
 		"date":        cat.Date,
 		"readingTime": func(minutes int) string { return cat.S("count.reading", minutes) },

@@ -13,7 +13,6 @@ import (
 	"bytes"
 	"fmt"
 	"runtime"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -21,7 +20,6 @@ import (
 	"github.com/casebook/casebook/generator/i18n"
 	"github.com/casebook/casebook/generator/link"
 	"github.com/casebook/casebook/generator/search"
-	"github.com/casebook/casebook/generator/socialcard"
 )
 
 // Emit receives one output file: a slash-separated path under the output
@@ -82,8 +80,29 @@ type Renderer struct {
 }
 
 // New prepares the rendering of site: the data every page shares, the
-// intersections and the coverage view.
+// intersections and the coverage view, in each of its languages.
 func New(site *link.Site, th *Theme, opts Options) *Renderer {
+	r := newRenderer(site, th, opts)
+	r.family = []*renderer{r}
+	for _, ed := range site.Editions {
+		eopts := opts
+		eopts.SearchCache = opts.SearchCache.Edition(ed.Config.Language)
+		eopts.CardCache = nil
+		er := newRenderer(ed, th, eopts)
+		er.prefix = ed.Config.EditionPrefix()
+		r.family = append(r.family, er)
+	}
+	for _, x := range r.family[1:] {
+		x.family = r.family
+		if x.err != nil && r.err == nil {
+			r.err = x.err
+		}
+	}
+	return &Renderer{r: r, opts: opts}
+}
+
+// newRenderer prepares the rendering of one language of a site.
+func newRenderer(site *link.Site, th *Theme, opts Options) *renderer {
 	r := &renderer{site: site, theme: th, crossings: intersections(site), release: opts.Release, opts: opts}
 	r.tmpl, r.err = th.localized(site.Config.Language)
 	if r.err != nil {
@@ -96,7 +115,7 @@ func New(site *link.Site, th *Theme, opts Options) *Renderer {
 	if r.release {
 		r.holders = holders(site)
 	}
-	return &Renderer{r: r, opts: opts}
+	return r
 }
 
 // Unchanged, when not nil, is asked before rendering each file that has
@@ -114,23 +133,31 @@ func (x *Renderer) All(unchanged Unchanged, emit Emit) error {
 		return r.err
 	}
 	x.opts.CardCache.trim(len(r.site.Stories))
-	r.tmpl.cards.reset(r.tmpl.templates["stories"], r.prints.chrome, x.opts.CardCache)
+	for _, l := range r.family {
+		l.tmpl.cards.reset(l.tmpl.templates["stories"], l.prints.chrome, l.opts.CardCache)
+	}
 	// The index reads every story's HTML, so when story pages release it
 	// the index takes its text before any page renders; otherwise it is
-	// made while they do.
-	var index search.Input
+	// made while they do. Each language has its own.
+	indexes := make([]search.Input, len(r.family))
 	if r.release {
-		index = search.FromSiteCached(r.site, x.opts.SearchCache)
+		for i, l := range r.family {
+			indexes[i] = l.searchInput()
+		}
 	}
-	return run(unchanged, emit, func(add func(job)) error {
+	producers := []func(add func(job)) error{func(add func(job)) error {
 		r.jobs(add)
 		return nil
-	}, func(add func(job)) error {
-		if !r.release {
-			index = search.FromSiteCached(r.site, x.opts.SearchCache)
-		}
-		return searchFiles(index, add)
-	})
+	}}
+	for i, l := range r.family {
+		producers = append(producers, func(add func(job)) error {
+			if !r.release {
+				indexes[i] = l.searchInput()
+			}
+			return searchFiles(indexes[i], l.prefixed(add))
+		})
+	}
+	return run(unchanged, emit, producers...)
 }
 
 // Bodies writes what depends on the bodies of stories and nothing else:
@@ -144,7 +171,7 @@ func (x *Renderer) Bodies(stories []*link.Story, recorded func(path string, fing
 	if r.release {
 		return fmt.Errorf("render: the bodies of this site were released")
 	}
-	index := search.FromSiteCached(r.site, x.opts.SearchCache)
+	index := r.searchInput()
 	return run(unchanged, emit, func(add func(job)) error {
 		for _, s := range stories {
 			j := r.storyJob(s)
@@ -241,6 +268,11 @@ type renderer struct {
 	tmpl *localized
 	tr   *i18n.Catalog
 	err  error
+	// family holds the renderers of every language of the site, the
+	// default first; prefix is the output folder of this one's language
+	// ("" or "cy/").
+	family []*renderer
+	prefix string
 }
 
 func (r *renderer) page(kind string, p *Page) func(*bytes.Buffer) error {
@@ -253,6 +285,10 @@ func (r *renderer) page(kind string, p *Page) func(*bytes.Buffer) error {
 	}
 	if p.Image == "" {
 		p.Image = r.site.Config.Abs("card.png")
+	}
+	if p.Alternates == nil {
+		p.Alternates = r.alternatesOf(p)
+		p.Languages = r.switchOf(p.Alternates)
 	}
 	return func(buf *bytes.Buffer) error {
 		return r.tmpl.templates[kind].ExecuteTemplate(buf, "base.html", p)
@@ -280,67 +316,20 @@ func (r *renderer) storyJob(s *link.Story) job {
 	return j
 }
 
-// jobs adds the job of every file of the site but the search index's.
+// jobs adds the job of every file of the site but the search indexes':
+// the pages of every language, then the files they share.
 func (r *renderer) jobs(emit func(job)) {
 	cfg := r.site.Config
 	// The sitemap lists every page but the search page, with the date of
 	// the ones that have one, in the order their jobs are added.
 	var pages []siteURL
-	addJob := func(j job) {
-		if dir, ok := strings.CutSuffix(j.path, "index.html"); ok && !j.unlisted && j.path != "search/index.html" {
-			pages = append(pages, siteURL{Loc: cfg.Abs(dir), LastMod: isoDate(j.date)})
-		}
-		emit(j)
+	for _, l := range r.family {
+		l.languageJobs(emit, &pages)
 	}
-	add := func(path string, f func(*bytes.Buffer) error) { addJob(job{path: path, render: f}) }
-
-	home := r.site.Home
-	addJob(job{path: "index.html", date: r.site.Updated, render: r.page("home", &Page{Title: cfg.Title, Description: firstNonEmpty(home.Summary, cfg.Description),
-		Canonical: cfg.Abs(""), Plain: home, Latest: first(r.site.Stories, 6)})})
-	r.paginate(addJob, "stories/", r.site.Stories, func(p *Page) {
-		p.Kind, p.Title = "stories", r.site.StoriesIntro.Title
-		p.Description = firstNonEmpty(r.site.StoriesIntro.Summary, r.tr.S("list.description", cfg.Title))
-		p.Plain = r.site.StoriesIntro
-		p.Breadcrumbs = []Crumb{r.home()}
-	})
-	for _, s := range r.site.Stories {
-		addJob(r.storyJob(s))
-		r.citeJobs(addJob, s)
-		r.cardJob(addJob, "stories/"+s.Slug+"/card.png", func() socialcard.Card { return r.storyCard(s) })
-		for _, a := range s.Assets {
-			data := a.Data
-			add("stories/"+s.Slug+"/"+a.Name, func(buf *bytes.Buffer) error { _, err := buf.Write(data); return err })
-		}
-	}
-	for _, tax := range r.site.Taxonomies {
-		add(tax.OutPath, r.page("taxonomy", &Page{Title: tax.Title, Description: firstNonEmpty(tax.Summary, r.tr.S("taxonomy.description", tax.Title, cfg.Title)),
-			Canonical: cfg.Abs(tax.Name + "/"), Taxonomy: tax, Plain: tax.Intro, Breadcrumbs: []Crumb{r.home()}}))
-		for _, term := range tax.Terms {
-			tax, term := tax, term
-			r.paginate(addJob, tax.Name+"/"+term.Key+"/", term.Stories, func(p *Page) {
-				p.Kind, p.Title, p.Description = "term", term.Title, term.Summary
-				p.Term, p.Taxonomy, p.Feed = term, tax, term.FeedURL
-				p.Breadcrumbs = []Crumb{r.home(), {tax.Title, tax.URL}}
-				p.Intersections = termIntersections(r.crossings, tax, term)
-				if hasPack(term) {
-					p.Pack = term.URL + "print/"
-				}
-			})
-			r.feedJob(addJob, term.Title+" · "+cfg.Title, tax.Name+"/"+term.Key+"/", term.Stories)
-		}
-	}
-	for _, p := range r.site.Pages {
-		add(p.OutPath, r.page("page", &Page{Title: p.Title, Description: firstNonEmpty(p.Summary, cfg.Description),
-			Canonical: cfg.Abs(p.Slug + "/"), Plain: p, Breadcrumbs: []Crumb{r.home()}}))
-	}
-	add("404.html", r.page("404", &Page{Title: r.tr.S("notfound.title"), Description: cfg.Description, Canonical: cfg.Abs("404.html")}))
-	r.intersectionJobs(addJob, r.crossings)
-	r.redirectJobs(emit)
+	add := func(path string, f func(*bytes.Buffer) error) { emit(job{path: path, render: f}) }
 	r.exportJobs(emit)
-	r.printJobs(emit)
-	r.cardJob(emit, "card.png", r.siteCard)
-	r.searchPage(addJob)
-	r.feedJob(addJob, cfg.Title, "", r.site.Stories)
+	r.redirectJobs(emit)
+	pages = withAlternates(pages, r.family)
 	emit(job{path: "sitemap.xml", fingerprint: func() uint64 { return sitemapKey(pages) },
 		render: func(buf *bytes.Buffer) error { return writeSitemap(buf, pages) }})
 	add("robots.txt", func(buf *bytes.Buffer) error {

@@ -81,5 +81,5 @@ func (r *renderer) previous(path string) []byte {
 	if r.opts.Previous == nil {
 		return nil
 	}
-	return r.opts.Previous(path)
+	return r.opts.Previous(r.prefix + path)
 }

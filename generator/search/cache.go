@@ -27,6 +27,9 @@ import (
 type Cache struct {
 	// build is held by Stream for a whole build.
 	build sync.Mutex
+	// editions are the caches of further languages (see Edition).
+	editionsMu sync.Mutex
+	editions   map[string]*Cache
 	// gen counts builds.
 	gen     uint64
 	entries map[uint64]*cachedDoc
@@ -119,4 +122,23 @@ func (c *Cache) scoresOf(d *Doc) []termScore {
 		c.dictMu.Unlock()
 	}
 	return out
+}
+
+// Edition returns the cache of the site's edition in a further language,
+// made on first use: each language has its own index; nil when c is nil.
+func (c *Cache) Edition(code string) *Cache {
+	if c == nil {
+		return nil
+	}
+	c.editionsMu.Lock()
+	defer c.editionsMu.Unlock()
+	if c.editions == nil {
+		c.editions = map[string]*Cache{}
+	}
+	e := c.editions[code]
+	if e == nil {
+		e = NewCache()
+		c.editions[code] = e
+	}
+	return e
 }

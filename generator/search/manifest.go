@@ -63,7 +63,7 @@ func setCount(set []byte) int {
 // encoding/json, which it matches byte for byte (TestManifestJSON holds
 // the format as Go types): the shards are already in key order, which is
 // the order json.Marshal gives a map.
-func manifestJSON(version string, taxes []Taxonomy, termIndex []map[string]int, stories, chunk, group int, shards []cachedShard, sets *termSets) []byte {
+func manifestJSON(version string, taxes []Taxonomy, termIndex []map[string]int, stories, chunk, group int, shards []cachedShard, sets *termSets, plain bool) []byte {
 	n := 4096 + len(shards)
 	for _, s := range shards {
 		n += len(s.ref)
@@ -79,8 +79,13 @@ func manifestJSON(version string, taxes []Taxonomy, termIndex []map[string]int, 
 	b = strconv.AppendInt(b, int64(chunk), 10)
 	b = append(b, `,"xg":`...)
 	b = strconv.AppendInt(b, int64(group), 10)
+	stop := Stopwords
+	if plain {
+		b = append(b, `,"plain":true`...)
+		stop = nil
+	}
 	b = append(b, `,"stop":[`...)
-	for i, w := range Stopwords {
+	for i, w := range stop {
 		if i > 0 {
 			b = append(b, ',')
 		}

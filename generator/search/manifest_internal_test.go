@@ -44,7 +44,7 @@ func TestManifestJSON(t *testing.T) {
 		{"no shards", taxes, nil},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			got := manifestJSON("0123456789ab", c.taxes, termIndex, len(docs), 10, 100, c.shards, &sets)
+			got := manifestJSON("0123456789ab", c.taxes, termIndex, len(docs), 10, 100, c.shards, &sets, false)
 			want, err := json.Marshal(manifestOf("0123456789ab", c.taxes, termIndex, len(docs), 10, 100, c.shards, &sets))
 			if err != nil {
 				t.Fatal(err)

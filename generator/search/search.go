@@ -90,6 +90,11 @@ type Input struct {
 	ShardBytes int
 	// Cache, when set, keeps per-story work between builds; see Cache.
 	Cache *Cache
+	// Plain indexes words as they are written, folded but neither stemmed
+	// nor dropped as stop words: for a site not in English, whose words
+	// English rules would mangle. The manifest tells the browser, which
+	// then treats queries the same way.
+	Plain bool
 }
 
 // Taxonomy is a vocabulary the results can be filtered by.
@@ -121,6 +126,8 @@ type Doc struct {
 	// the same order.
 	Terms [][]string
 	Draft bool
+	// Plain is Input.Plain, which FromSite copies to every Doc.
+	Plain bool
 	// Key identifies everything above within one process, for Cache; 0
 	// means the document is not cached.
 	Key uint64
@@ -233,8 +240,12 @@ func checkTerms(taxes []Taxonomy, termIndex []map[string]int, d *Doc) error {
 // docScores returns the score of every index term of d.
 func docScores(d Doc) map[string]int {
 	scores := make(map[string]int, 400)
+	terms := eachTerm
+	if d.Plain {
+		terms = eachWord
+	}
 	mark := func(text string, weight int, seen map[string]bool) {
-		eachTerm(text, func(t string) {
+		terms(text, func(t string) {
 			if !seen[t] {
 				seen[t] = true
 				scores[t] += weight
@@ -253,7 +264,7 @@ func docScores(d Doc) map[string]int {
 		mark(f, FactWeight, facts)
 	}
 	body := make(map[string]int, 400)
-	eachTerm(d.Body, func(t string) { body[t]++ })
+	terms(d.Body, func(t string) { body[t]++ })
 	for t, n := range body {
 		scores[t] += bodyScore(n)
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"hash/maphash"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -41,6 +42,22 @@ func oldestFirst(stories []*link.Story) []*link.Story {
 // place by the next call with the same cache: build the index of an Input
 // before asking for the next one.
 func FromSiteCached(site *link.Site, cache *Cache) Input {
+	in := fromSiteCached(site, cache)
+	in.Plain = !English(site.Config.Language)
+	for i := range in.Docs {
+		in.Docs[i].Plain = in.Plain
+	}
+	return in
+}
+
+// English reports whether the BCP 47 tag lang is English, whose stemming
+// and stop words the index applies.
+func English(lang string) bool {
+	base, _, _ := strings.Cut(strings.ToLower(lang), "-")
+	return base == "en"
+}
+
+func fromSiteCached(site *link.Site, cache *Cache) Input {
 	in := Input{Cache: cache}
 	for _, tax := range site.Taxonomies {
 		t := Taxonomy{Name: tax.Name, Title: tax.Title, Param: Param(tax.Name)}

@@ -107,7 +107,7 @@ func (b *builder) run() (*Index, error) {
 		return nil, err
 	}
 	version := hex.EncodeToString(b.version.Sum(nil))[:12]
-	man := manifestJSON(version, b.in.Taxonomies, b.termIndex, len(docs), b.chunk, b.group, b.shards, &ix.sets)
+	man := manifestJSON(version, b.in.Taxonomies, b.termIndex, len(docs), b.chunk, b.group, b.shards, &ix.sets, b.in.Plain)
 	if err := b.emit(File{Path: "index.json", Data: man, Key: fileKey(sha256.Sum256(man))}); err != nil {
 		return nil, err
 	}

@@ -58,6 +58,8 @@
       self.m = m;
       self.keys = Object.keys(m.shards);
       self.stop = new Set(m.stop);
+      // A site not in English: words are indexed unstemmed.
+      self.plain = !!m.plain;
       self.sets = m.tax.map(function (t) {
         return t.terms.map(function (term) {
           var b = atob(term.b), a = new Uint8Array(b.length);
@@ -121,7 +123,7 @@
     var ws = words(q), open = q && !/[\s.,;:!?"”)]$/.test(q), out = [];
     ws.forEach(function (w, i) {
       var p = open && i === ws.length - 1;
-      if (!ix.stop.has(w) || p) out.push({ w: w, s: stem(w), p: p, stop: ix.stop.has(w) });
+      if (!ix.stop.has(w) || p) out.push({ w: w, s: ix.plain ? w : stem(w), p: p, stop: ix.stop.has(w) });
     });
     return out;
   }
@@ -227,7 +229,7 @@
     var re = /[\p{L}\p{N}]+/gu, last = 0, m, any = false;
     while ((m = re.exec(text))) {
       var f = fold(m[0]);
-      if (terms.has(stem(f)) || (prefix && f.indexOf(prefix) === 0)) {
+      if ((terms.has(f) || terms.has(stem(f))) || (prefix && f.indexOf(prefix) === 0)) {
         el.append(text.slice(last, m.index));
         var mk = document.createElement('mark');
         mk.textContent = m[0];
@@ -245,7 +247,7 @@
     while ((m = re.exec(text))) {
       starts.push(m.index);
       var f = fold(m[0]);
-      if (hit < 0 && (terms.has(stem(f)) || (prefix && f.indexOf(prefix) === 0))) hit = starts.length - 1;
+      if (hit < 0 && ((terms.has(f) || terms.has(stem(f))) || (prefix && f.indexOf(prefix) === 0))) hit = starts.length - 1;
     }
     if (hit < 0) return '';
     var from = Math.max(0, hit - 10), to = Math.min(starts.length, from + 30);
