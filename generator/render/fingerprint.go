@@ -74,6 +74,17 @@ func newFingerprinter(r *renderer) *fingerprinter {
 	return fp
 }
 
+// languagesDigest fingerprints the languages of a site, which every page
+// of each of them links to.
+func languagesDigest(family []*renderer) uint64 {
+	var h digest
+	h.strs("languages")
+	for _, l := range family {
+		h.strs(l.site.Config.Language, l.prefix, l.site.Config.Abs(""))
+	}
+	return uint64(h)
+}
+
 // storiesDigest fingerprints what a list of stories shows of them.
 func storiesDigest(stories []*link.Story) uint64 {
 	var h digest
@@ -99,6 +110,9 @@ func (fp *fingerprinter) story(s *link.Story, p *Page) uint64 {
 	h.card(s)
 	h.u64(s.HTMLKey)
 	h.int(s.ReadingMinutes)
+	for _, a := range s.Alternates {
+		h.strs(a.Lang, a.Abs)
+	}
 	for _, r := range s.Related {
 		h.card(r)
 	}

@@ -98,6 +98,16 @@ func New(site *link.Site, th *Theme, opts Options) *Renderer {
 			r.err = x.err
 		}
 	}
+	if len(r.family) > 1 {
+		// Every page of every language links the others: a language
+		// added or removed changes them all.
+		langs := languagesDigest(r.family)
+		for _, x := range r.family {
+			if x.prints != nil {
+				x.prints.chrome ^= langs
+			}
+		}
+	}
 	return &Renderer{r: r, opts: opts}
 }
 
