@@ -145,6 +145,9 @@ type SiteData struct {
 // NavItem is an entry of the main navigation.
 type NavItem struct {
 	Title, URL string
+	// Lang is the language of a page not translated into the page's
+	// language (link.Page.Foreign), "" otherwise.
+	Lang string
 }
 
 // Crumb is a step of the breadcrumb trail.
@@ -244,16 +247,16 @@ func siteData(site *link.Site, th *Theme, tr *i18n.Catalog, opts Options) *SiteD
 		d.ExtraCSS = cfg.Rel(cfg.Style.ExtraCSSFile())
 	}
 	d.Messages = scriptMessages(tr)
-	d.Nav = append(d.Nav, NavItem{tr.S("nav.stories"), d.StoriesURL})
+	d.Nav = append(d.Nav, NavItem{Title: tr.S("nav.stories"), URL: d.StoriesURL})
 	for _, tax := range site.Taxonomies {
-		d.Nav = append(d.Nav, NavItem{tax.Title, tax.URL})
+		d.Nav = append(d.Nav, NavItem{Title: tax.Title, URL: tax.URL})
 	}
 	for _, p := range site.Pages {
 		if p.Slug == "about" {
-			d.Nav = append(d.Nav, NavItem{p.Title, p.URL})
+			d.Nav = append(d.Nav, NavItem{Title: p.Title, URL: p.URL, Lang: p.Foreign})
 		}
 	}
-	d.Nav = append(d.Nav, NavItem{tr.S("nav.search"), d.SearchURL})
+	d.Nav = append(d.Nav, NavItem{Title: tr.S("nav.search"), URL: d.SearchURL})
 	return d
 }
 
