@@ -109,10 +109,9 @@ func (l *linker) pages() {
 	if l.site.Home.Title == "" {
 		l.site.Home.Title = l.cfg.Title
 	}
+	// Without content/stories/_index.md the list's title is "": the
+	// theme names it, in the page's language.
 	l.site.StoriesIntro = l.newPage(l.col.Intros["stories"], "stories/")
-	if l.site.StoriesIntro.Title == "" {
-		l.site.StoriesIntro.Title = "All stories"
-	}
 	l.byPath["content/stories"] = target{l.site.StoriesIntro.URL, l.site.StoriesIntro.Title}
 	for _, p := range l.col.Pages {
 		pg := l.newPage(p, p.Slug+"/")

@@ -27,7 +27,7 @@ func (r *renderer) languageJobs(out func(job), pages *[]siteURL) {
 	addJob(job{path: "index.html", date: r.site.Updated, render: r.page("home", &Page{Title: cfg.Title, Description: firstNonEmpty(home.Summary, cfg.Description),
 		Canonical: cfg.Abs(""), Plain: home, Latest: first(r.site.Stories, 6)})})
 	r.paginate(addJob, "stories/", r.site.Stories, func(p *Page) {
-		p.Kind, p.Title = "stories", r.site.StoriesIntro.Title
+		p.Kind, p.Title = "stories", firstNonEmpty(r.site.StoriesIntro.Title, r.tr.S("list.title"))
 		p.Description = firstNonEmpty(r.site.StoriesIntro.Summary, r.tr.S("list.description", cfg.Title))
 		p.Plain = r.site.StoriesIntro
 		p.Breadcrumbs = []Crumb{r.home()}
