@@ -241,10 +241,10 @@ func siteData(site *link.Site, th *Theme, tr *i18n.Catalog, opts Options) *SiteD
 	d.ToneCSS = ToneCSS(d.Primary) + AccentCSS(cfg.Style.Accent)
 	d.LogoDots = logoDots(d.Primary)
 	if cfg.Style.LogoData != nil {
-		d.Logo = cfg.Rel(cfg.Style.LogoFile())
+		d.Logo = cfg.RootRel(cfg.Style.LogoFile())
 	}
 	if cfg.Style.ExtraCSSData != nil {
-		d.ExtraCSS = cfg.Rel(cfg.Style.ExtraCSSFile())
+		d.ExtraCSS = cfg.RootRel(cfg.Style.ExtraCSSFile())
 	}
 	d.Messages = scriptMessages(tr)
 	d.Nav = append(d.Nav, NavItem{Title: tr.S("nav.stories"), URL: d.StoriesURL})
