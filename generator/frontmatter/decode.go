@@ -14,7 +14,7 @@ import (
 const MaxNodes = 10000
 
 // ErrTooComplex is returned for front matter that expands past MaxNodes.
-var ErrTooComplex = errors.New("front matter is too large or nests YAML aliases too deeply")
+var ErrTooComplex = errors.New("front matter is too large or nests YAML aliases too deeply: write the values out instead of using &anchors and *aliases")
 
 // SyntaxError is a front matter parse error at a position in the file.
 type SyntaxError struct {

@@ -25,7 +25,14 @@ const MaxDepth = 16
 // what names the text in messages: "front matter" or "site.toml".
 func CheckLimits(raw []byte, format Format, firstLine, maxSize int, what string) error {
 	if len(raw) > maxSize {
-		return &SyntaxError{Line: firstLine, Col: 1, Msg: fmt.Sprintf("%s is %d KiB, more than the %d KiB allowed", what, len(raw)>>10, maxSize>>10)}
+		// At the line where the limit is passed.
+		line := firstLine + bytes.Count(raw[:maxSize], []byte("\n"))
+		col := utf8.RuneCount(raw[bytes.LastIndexByte(raw[:maxSize], '\n')+1:maxSize]) + 1
+		hint := "move long text into the body"
+		if what != "front matter" {
+			hint = "move long text into pages"
+		}
+		return &SyntaxError{Line: line, Col: col, Msg: fmt.Sprintf("%s is %d KiB, more than the %d KiB allowed: %s", what, len(raw)>>10, maxSize>>10, hint)}
 	}
 	s := &depthScanner{format: format, line: firstLine, lineStart: 0, raw: raw, what: what}
 	if format == YAML {

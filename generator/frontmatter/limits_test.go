@@ -30,7 +30,7 @@ func TestDecodeRefusesDeepOrLargeFrontMatter(t *testing.T) {
 		{"yaml dashes", YAML, strings.Repeat("- ", 20000) + "a", 2, 33, "more than 16 levels"},
 		{"yaml blocks", YAML, yamlBlocks(40), 18, 33, "more than 16 levels"},
 		{"json", JSON, "{\"a\": " + strings.Repeat("[", 10000) + strings.Repeat("]", 10000) + "}", 2, 22, "more than 16 levels"},
-		{"too large", YAML, "title: " + strings.Repeat("x", MaxSize) + "\n", 2, 1, "front matter is 64 KiB, more than the 64 KiB allowed"},
+		{"too large", YAML, "title: " + strings.Repeat("x", MaxSize) + "\n", 2, 65537, "front matter is 64 KiB, more than the 64 KiB allowed"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -17,6 +17,11 @@ import (
 func parseFile(fsys fs.FS, f *File) diag.List {
 	var diags diag.List
 	src, err := readLimited(fsys, f.Path)
+	var big *tooBigError
+	if errors.As(err, &big) {
+		diags.Errorf(f.Path, big.line, big.col, "%v", err)
+		return diags
+	}
 	if err != nil {
 		diags.Errorf(f.Path, 0, 0, "%v", err)
 		return diags
@@ -34,17 +39,22 @@ func readLimited(fsys fs.FS, p string) ([]byte, error) {
 // readAsset reads a bundle file of at most MaxAssetSize bytes.
 func readAsset(fsys fs.FS, p string) ([]byte, error) {
 	data, err := readUpTo(fsys, p, MaxAssetSize, "bundle file is larger than 100 MiB; put it on a media host and link to it")
-	var big tooBigError
+	var big *tooBigError
 	if err != nil && !errors.As(err, &big) {
 		return nil, fmt.Errorf("cannot read: %w", err)
 	}
 	return data, err
 }
 
-// tooBigError is a file over its size limit; its text says what to do.
-type tooBigError string
+// tooBigError is a file over its size limit, with the line and column
+// (counted in runes) of its first byte past the limit; its text says what
+// to do.
+type tooBigError struct {
+	msg       string
+	line, col int
+}
 
-func (e tooBigError) Error() string { return string(e) }
+func (e *tooBigError) Error() string { return e.msg }
 
 // readUpTo reads the file at p, refusing it with tooBig when it holds more
 // than limit bytes.
@@ -66,7 +76,8 @@ func readUpTo(fsys fs.FS, p string, limit int, tooBig string) ([]byte, error) {
 		return nil, unwrapPath(err)
 	}
 	if len(src) > limit {
-		return nil, tooBigError(tooBig)
+		line, col := position(src, limit)
+		return nil, &tooBigError{tooBig, line, col}
 	}
 	return src, nil
 }
@@ -101,6 +112,11 @@ func Parse(p string, src []byte) (*frontmatter.Document, *frontmatter.Node, diag
 		diags.Errorf(p, line, col, "file is not valid UTF-8 text: save it as UTF-8 in your editor")
 		return nil, nil, diags
 	}
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		line, col := position(src, i)
+		diags.Errorf(p, line, col, "file holds a NUL character (byte 0), which no text has: remove it, or save the file again as UTF-8 text")
+		return nil, nil, diags
+	}
 	src = frontmatter.Normalize(src)
 	doc, err := frontmatter.Split(src)
 	if err != nil {
@@ -128,6 +144,13 @@ func Parse(p string, src []byte) (*frontmatter.Document, *frontmatter.Node, diag
 		return nil, nil, diags
 	}
 	return doc, front, diags
+}
+
+// position returns the line and column, counted in runes from 1, of byte
+// i of src.
+func position(src []byte, i int) (line, col int) {
+	start := bytes.LastIndexByte(src[:i], '\n') + 1
+	return bytes.Count(src[:i], []byte("\n")) + 1, utf8.RuneCount(src[start:i]) + 1
 }
 
 // invalidUTF8 finds the line and column of the first byte that is not

@@ -65,7 +65,7 @@ func checkLimits(path string, src []byte, firstLine int, first bool) diag.List {
 		}
 		brackets += n
 		if depth, at := blockDepth(text); depth > MaxQuoteDepth {
-			diags.Errorf(path, line, utf8.RuneCount(text[:at])+1, "line nests quotes or list items more than %d levels deep", MaxQuoteDepth)
+			diags.Errorf(path, line, utf8.RuneCount(text[:at])+1, "line nests quotes or list items more than %d levels deep: flatten the quotes and lists", MaxQuoteDepth)
 		}
 	}
 	return diags
