@@ -28,8 +28,11 @@ func CheckLimits(raw []byte, format Format, firstLine, maxSize int, what string)
 		// At the line where the limit is passed.
 		line := firstLine + bytes.Count(raw[:maxSize], []byte("\n"))
 		col := utf8.RuneCount(raw[bytes.LastIndexByte(raw[:maxSize], '\n')+1:maxSize]) + 1
-		hint := "move long text into the body"
-		if what != "front matter" {
+		hint := "shorten it"
+		switch what {
+		case "front matter":
+			hint = "move long text into the body"
+		case "site.toml":
 			hint = "move long text into pages"
 		}
 		return &SyntaxError{Line: line, Col: col, Msg: fmt.Sprintf("%s is %d KiB, more than the %d KiB allowed: %s", what, len(raw)>>10, maxSize>>10, hint)}
