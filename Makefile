@@ -15,7 +15,7 @@ CHROMIUM := $(shell command -v chromium 2>/dev/null || command -v chromium-brows
 export CASEBOOK_AXE = $(AXE)
 export CASEBOOK_ACTIONLINT = $(ACTIONLINT)
 
-.PHONY: all build serve check test unit browser-tools chromium axe actionlint bench bench-rebuild-large screenshots fmt vet clean
+.PHONY: all build serve check test unit browser-tools chromium axe actionlint bench bench-rebuild-large bench-hostile fuzz screenshots fmt vet clean
 
 all: build
 
@@ -77,6 +77,31 @@ bench:
 
 bench-rebuild-large:
 	CASEBOOK_BENCH_LARGE=1 $(GO) test ./generator/build -run '^$$' -bench 'Rebuild/.*/stories=10000' -benchtime 20x -timeout 30m
+
+# bench-hostile checks and builds a site whose one story is pathological,
+# at 100 KB and 1 MB, beside an ordinary story of the same sizes (the
+# floor); docs/performance.md keeps the figures.
+bench-hostile:
+	$(GO) test ./generator/build -run '^$$' -bench 'HostileStory' -benchtime 5x -count 3 -benchmem
+
+# fuzz runs each fuzzer for FUZZTIME (make test runs only their kept
+# corpora, in testdata/fuzz), then keeps the inputs it found interesting
+# there, so that make test tries them from then on. A failing input is
+# written there by go test itself.
+FUZZTIME ?= 1m
+FUZZERS  := generator/build:FuzzBuildSite generator/check:FuzzCheckStory \
+	generator/load:FuzzParse generator/frontmatter:FuzzSplitDecode \
+	generator/markdown:FuzzConvert generator/lint:FuzzBody generator/search:FuzzWords
+fuzz:
+	@cache="$$($(GO) env GOCACHE)/fuzz/github.com/casebook/casebook"; \
+	for f in $(FUZZERS); do pkg=$${f%%:*}; name=$${f##*:}; \
+		$(GO) test ./$$pkg -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 10s -parallel 1 || exit 1; \
+		mkdir -p $$pkg/testdata/fuzz/$$name; \
+		for c in "$$cache/$$pkg/$$name"/*; do \
+			test -f "$$c" && test $$(wc -c < "$$c") -le 8192 && cp -n "$$c" $$pkg/testdata/fuzz/$$name/; \
+		done; \
+		echo "$$name: $$(ls $$pkg/testdata/fuzz/$$name | wc -l) inputs kept in $$pkg/testdata/fuzz/$$name"; \
+	done
 
 screenshots: browser-tools
 	CASEBOOK_CHROMIUM="$$(command -v chromium || command -v chromium-browser)" $(GO) run ./cmd/casebook-screenshots -out docs/screenshots
