@@ -254,13 +254,24 @@ func theme(src string, cfg *config.Config) (*render.Theme, error) {
 		override = root.FS()
 	case errors.Is(err, fs.ErrNotExist):
 	default:
-		return nil, fmt.Errorf("theme folder %s: %v (a symlink leading outside the site folder is refused)", dir, unwrapPath(err))
+		return nil, &themeFolderError{dir, unwrapPath(err)}
 	}
 	th, err := render.LoadTheme(casebook.DefaultTheme(), override)
 	if err != nil {
 		return nil, fmt.Errorf("theme: %w", err)
 	}
 	return th, nil
+}
+
+// themeFolderError is a theme folder that cannot be opened through the
+// site folder: most often a symlink leading out of it.
+type themeFolderError struct {
+	dir string
+	err error
+}
+
+func (e *themeFolderError) Error() string {
+	return fmt.Sprintf("theme folder %s: %v (a symlink leading outside the site folder is refused)", e.dir, e.err)
 }
 
 func unwrapPath(err error) error {

@@ -55,6 +55,15 @@ func TestThemeSymlinkLeavingTheSiteIsRefused(t *testing.T) {
 			if !strings.Contains(msg, "outside the site folder") {
 				t.Errorf("error %q does not say the theme leaves the site folder", msg)
 			}
+			// check refuses it too, at the folder, so that a pull request
+			// adding the symlink fails its check.
+			res, err = build.Check(build.Options{Src: src})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if msg := res.Diags.Err(); msg == nil || !strings.Contains(msg.Error(), "themes/default: error:") || !strings.Contains(msg.Error(), "outside the site folder") {
+				t.Errorf("check says %v, want an error at themes/default saying it leaves the site folder", msg)
+			}
 		})
 	}
 }

@@ -65,6 +65,13 @@ func siteStrings(siteFS fs.FS) ([]*i18n.File, diag.List) {
 // strings over it; problems with those are added to res.Diags, sorted.
 func localTheme(src string, cfg *config.Config, res *Result) (*render.Theme, error) {
 	th, err := theme(src, cfg)
+	var folder *themeFolderError
+	if errors.As(err, &folder) {
+		// An error at the folder, so that check reports it as build does.
+		res.Diags.Errorf(folder.dir, 0, 0, "cannot open the theme folder: %v; a themes folder or theme that is a symlink leading outside the site folder is refused: copy the theme into the site", folder.err)
+		res.Diags = res.Diags.Sort()
+		return nil, nil
+	}
 	if err != nil {
 		return nil, err
 	}
