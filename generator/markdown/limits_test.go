@@ -23,6 +23,10 @@ func TestBodyLimits(t *testing.T) {
 		{"many link reference definitions", strings.Repeat("[r]: /x\n", 150_000), "x.md:10010:1: error: body has more than 10000 \"[\""},
 		{"deep quotes", strings.Repeat("> ", 40) + "a\n", "x.md:10:65: error: line nests quotes or list items more than 32 levels deep"},
 		{"deep list items", "Text\n\n" + strings.Repeat("- 1. ", 20) + "a\n", "x.md:12:81: error: line nests quotes or list items"},
+		{"many list items", "Text\n\n" + strings.Repeat("- a\n", 500_000), "x.md:10012:1: error: body has more than 10000 list items and quoted lines"},
+		{"many nested list items", "Text\n\n" + strings.Repeat("- a\n  - b\n", 6000), "x.md:10012:1: error: body has more than 10000 list items"},
+		{"many quoted lines", "Text\n\n" + strings.Repeat("> a\n", 10_001), "x.md:10012:1: error: body has more than 10000 list items"},
+		{"as many list items as allowed", "Text\n\n" + strings.Repeat("- a\n", MaxBlockMarkers), ""},
 		{"many headings", strings.Repeat("## Notes\n\n", MaxHeadings+5), "x.md:2010:1: error: body has more than 1000 headings"},
 		{"ordinary", "# Title\n\n> quoted - text\n> > nested\n\n- a\n  - b\n1. one\n\n[a](other.md) [[other]] " + strings.Repeat("[x] ", 100) + "\n", ""},
 	}
