@@ -25,8 +25,8 @@ const (
 	// MaxQuoteDepth is the deepest nesting of block quotes (">") and
 	// list items started on one line.
 	MaxQuoteDepth = 32
-	// MaxBlockMarkers is the most list item and block quote markers in
-	// one body ("> - a" has two). goldmark takes some 3,600 bytes and
+	// MaxBlockMarkers is the most list item, definition and block quote
+	// markers in one body ("> - a" has two). goldmark takes some 3,600 bytes and
 	// 25 µs for each list item, so a 2 MiB list would take 15 s and
 	// 400 MB; 10,000 is far more than any story needs.
 	MaxBlockMarkers = 10_000
@@ -75,15 +75,15 @@ func checkLimits(path string, src []byte, firstLine int, first bool) diag.List {
 			continue
 		}
 		if markers <= MaxBlockMarkers && markers+depth > MaxBlockMarkers {
-			diags.Errorf(path, line, 1, "body has more than %d list items and quoted lines: split the page", MaxBlockMarkers)
+			diags.Errorf(path, line, 1, "body has more than %d list items, definitions and quoted lines: split the page", MaxBlockMarkers)
 		}
 		markers += depth
 	}
 	return diags
 }
 
-// blockDepth counts the block quote markers and list item markers that
-// open a line ("> > - 1. text" is four deep), and returns the offset where
+// blockDepth counts the block quote, list item and definition (": ")
+// markers that open a line ("> > - 1. text" is four deep), and returns the offset where
 // the limit was passed.
 func blockDepth(text []byte) (depth, at int) {
 	i := 0
@@ -95,7 +95,7 @@ func blockDepth(text []byte) (depth, at int) {
 		switch {
 		case i < len(text) && text[i] == '>':
 			i++
-		case i+1 < len(text) && (text[i] == '-' || text[i] == '*' || text[i] == '+') && text[i+1] == ' ':
+		case i+1 < len(text) && (text[i] == '-' || text[i] == '*' || text[i] == '+' || text[i] == ':') && text[i+1] == ' ':
 			i += 2
 		default:
 			for i < len(text) && i-start < 9 && text[i] >= '0' && text[i] <= '9' {
