@@ -49,7 +49,8 @@ func WithinLimits(src []byte) bool {
 // first.
 func checkLimits(path string, src []byte, firstLine int, first bool) diag.List {
 	var diags diag.List
-	brackets, markers := 0, 0 // in the lines before this one
+	brackets, markers, headings := 0, 0, 0 // in the lines before this one
+	var fence byte                         // '`' or '~' inside a fenced code block
 	for line := firstLine; len(src) > 0 && !(first && len(diags) > 0); line++ {
 		text, rest, _ := bytes.Cut(src, []byte("\n"))
 		src = rest
@@ -69,6 +70,15 @@ func checkLimits(path string, src []byte, firstLine int, first bool) diag.List {
 			diags.Errorf(path, line, col, "body has more than %d \"[\" (links, images, footnotes): split the page, or write \\[ for a bracket that opens no link", MaxBodyBrackets)
 		}
 		brackets += n
+		if c := fenceOf(text); c != 0 && (fence == 0 || c == fence) {
+			fence ^= c
+		} else if fence == 0 && isHeadingLine(text) {
+			// Counted before parsing too, so that a body of 100,000
+			// headings is refused before goldmark builds them all.
+			if headings++; headings == MaxHeadings+1 {
+				diags.Errorf(path, line, 1, "body has more than %d headings: split the page", MaxHeadings)
+			}
+		}
 		depth, at := blockDepth(text)
 		if depth > MaxQuoteDepth {
 			diags.Errorf(path, line, utf8.RuneCount(text[:at])+1, "line nests quotes or list items more than %d levels deep: flatten the quotes and lists", MaxQuoteDepth)
@@ -147,4 +157,38 @@ func nthBracket(text []byte, n int) int {
 		}
 	}
 	return len(text)
+}
+
+// fenceOf returns '`' or '~' for a line that opens or closes a fenced
+// code block (up to three spaces, then three or more of the character),
+// or 0.
+func fenceOf(text []byte) byte {
+	text = trimIndent(text)
+	if len(text) >= 3 && (text[0] == '`' || text[0] == '~') && text[1] == text[0] && text[2] == text[0] {
+		return text[0]
+	}
+	return 0
+}
+
+// isHeadingLine reports whether a line outside code is an ATX heading
+// ("## Notes") or a setext underline ("===="). Lines underlined with "-"
+// are left to the count after parsing, as they may be thematic breaks.
+func isHeadingLine(text []byte) bool {
+	text = trimIndent(text)
+	if len(bytes.Trim(text, "= \t")) == 0 && bytes.HasPrefix(text, []byte("=")) {
+		return true
+	}
+	n := 0
+	for n < len(text) && n < 7 && text[n] == '#' {
+		n++
+	}
+	return n >= 1 && n <= 6 && (n == len(text) || text[n] == ' ' || text[n] == '\t')
+}
+
+// trimIndent drops up to three leading spaces: four make a code block.
+func trimIndent(text []byte) []byte {
+	for i := 0; i < 3 && len(text) > 0 && text[0] == ' '; i++ {
+		text = text[1:]
+	}
+	return text
 }

@@ -28,6 +28,9 @@ func TestBodyLimits(t *testing.T) {
 		{"many quoted lines", "Text\n\n" + strings.Repeat("> a\n", 10_001), "x.md:10012:1: error: body has more than 10000 list items"},
 		{"many definitions", "Text\n\n" + strings.Repeat("a\n: b\n", 10_001), "x.md:20013:1: error: body has more than 10000 list items, definitions"},
 		{"as many list items as allowed", "Text\n\n" + strings.Repeat("- a\n", MaxBlockMarkers), ""},
+		{"many headings before parsing", strings.Repeat("# a\n", 100_000), "x.md:1010:1: error: body has more than 1000 headings"},
+		{"many setext headings", strings.Repeat("a\n===\n", 2000), "x.md:2011:1: error: body has more than 1000 headings"},
+		{"shell comments in code are no headings", "```sh\n" + strings.Repeat("# a comment\n", 2000) + "```\n", ""},
 		{"many headings", strings.Repeat("## Notes\n\n", MaxHeadings+5), "x.md:2010:1: error: body has more than 1000 headings"},
 		{"ordinary", "# Title\n\n> quoted - text\n> > nested\n\n- a\n  - b\n1. one\n\n[a](other.md) [[other]] " + strings.Repeat("[x] ", 100) + "\n", ""},
 	}
