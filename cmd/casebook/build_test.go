@@ -57,7 +57,11 @@ func pipelineSite(t *testing.T, badCase string) (dir string, wants []string, ok 
 		case "ok":
 			ok = true
 		case "big":
-			pipelineWrite(t, target, append([]byte("---\ntitle: Big\n---\n"), bytes.Repeat([]byte("word "), 1<<19)...))
+			// As generator/build's bigStory, so that the error is at the
+			// same line and column.
+			head := "---\ntitle: Big\nsummary: A very long story.\ndate: 2019-01-01\nprinciples: [systems]\nsectors: [nhs]\nthemes: [health]\n---\n"
+			line := strings.Repeat("word ", 15) + "\n"
+			pipelineWrite(t, target, []byte(head+strings.Repeat(line, (2<<20)/len(line)+1)))
 		case "symlink":
 			outside := filepath.Join(t.TempDir(), "outside.md")
 			pipelineWrite(t, outside, []byte("---\ntitle: Outside\n---\n"))
