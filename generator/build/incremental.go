@@ -293,6 +293,9 @@ func (b *Builder) bodies(changed []string) (up *Update, ok bool, err error) {
 		// site in several languages is rebuilt the whole way.
 		return nil, false, nil
 	}
+	if b.renderer == nil || b.renderer.OwnTemplates() {
+		return nil, false, nil
+	}
 	if _, err := os.Stat(filepath.Join(b.out, publish.Marker)); err != nil {
 		return nil, false, nil
 	}

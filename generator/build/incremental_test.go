@@ -68,6 +68,8 @@ func checkBuilderEdits(t *testing.T, src string, seed uint64, linkTo string) {
 	if !up.Full {
 		t.Error("first build was not a full one")
 	}
+	_, err = os.Stat(filepath.Join(src, "themes"))
+	own := err == nil
 	rng := rand.New(rand.NewPCG(seed, 99))
 	e := &editor{t: t, src: src, rng: rng, linkTo: linkTo}
 	good := tree(t, out)
@@ -94,8 +96,12 @@ func checkBuilderEdits(t *testing.T, src string, seed uint64, linkTo string) {
 		if up.Diags.HasErrors() != clean.Diags.HasErrors() {
 			t.Fatalf("step %d (%s): builder errors %v, clean build errors %v", step, what, up.Diags, clean.Diags)
 		}
-		// A body edit after a good build is rebuilt the short way.
-		if kind == 0 && prevGood && len(changed) == 1 && !up.Short {
+		// A body edit after a good build is rebuilt the short way, unless
+		// the site has templates of its own, which may show a body anywhere.
+		if own && up.Short {
+			t.Errorf("step %d (%s): rebuilt the short way with the site's own templates", step, what)
+		}
+		if kind == 0 && prevGood && len(changed) == 1 && !up.Short && !own {
 			t.Errorf("step %d (%s): a body edit was not rebuilt the short way", step, what)
 		}
 		if up.Short {
@@ -115,7 +121,7 @@ func checkBuilderEdits(t *testing.T, src string, seed uint64, linkTo string) {
 		good = tree(t, out)
 		compareTrees(t, fmt.Sprintf("step %d (%s)", step, what), tree(t, clean.Out), good)
 	}
-	if short == 0 {
+	if short == 0 && !own {
 		t.Error("no rebuild took the short way")
 	}
 }

@@ -17,6 +17,11 @@ import (
 // index) get no fingerprint and are always rendered; the builder still
 // writes them only when their bytes change.
 //
+// Fingerprints are exact for the built-in templates and for nothing else:
+// a site with templates of its own (Theme.own) gets none, so every page is
+// rendered on every build and written when its bytes change (see
+// Renderer.All), whatever its templates read.
+//
 // A fingerprint is only compared with one from the same process: it is a
 // maphash sum with a per-process seed.
 
@@ -24,14 +29,6 @@ var fingerprintSeed = maphash.MakeSeed()
 
 type fingerprinter struct {
 	chrome uint64
-	// everyPage fingerprints every page of a list as its first page, and
-	// with the whole list it belongs to, for themes with their own list
-	// templates (Theme.ownLists), which may show on any page what the
-	// built-in ones show on the first page only. lists holds the digest of
-	// every list's stories then: by term, by intersection, and the stories
-	// list under nil.
-	everyPage bool
-	lists     map[any]uint64
 }
 
 func newFingerprinter(r *renderer) *fingerprinter {
@@ -40,9 +37,6 @@ func newFingerprinter(r *renderer) *fingerprinter {
 	h.strs(d.Title, d.Description, d.Language, d.Home, d.Stylesheet, d.Script, d.SearchURL,
 		d.StoriesURL, d.FeedURL, d.LiveReload, d.SearchIndex, r.site.Config.Abs(""),
 		string(d.ToneCSS), d.Logo, d.ExtraCSS)
-	if r.theme.countAnywhere {
-		h.int(d.StoryCount)
-	}
 	h.u64(r.theme.hash)
 	for _, n := range d.Nav {
 		h.strs(n.Title, n.URL)
@@ -59,19 +53,7 @@ func newFingerprinter(r *renderer) *fingerprinter {
 	for _, f := range d.Facets {
 		h.strs(f.Param, f.Taxonomy.Name)
 	}
-	fp := &fingerprinter{chrome: uint64(h), everyPage: r.theme.ownLists}
-	if fp.everyPage {
-		fp.lists = map[any]uint64{nil: storiesDigest(r.site.Stories)}
-		for _, tax := range r.site.Taxonomies {
-			for _, t := range tax.Terms {
-				fp.lists[t] = storiesDigest(t.Stories)
-			}
-		}
-		for _, in := range r.crossings {
-			fp.lists[in] = storiesDigest(in.Stories)
-		}
-	}
-	return fp
+	return &fingerprinter{chrome: uint64(h)}
 }
 
 // languagesDigest fingerprints the languages of a site, which every page
@@ -181,9 +163,8 @@ func sitemapKey(pages []siteURL) uint64 {
 }
 
 // listExtra fingerprints the header data a list page shows besides its
-// cards: the term or intersection it lists and, on the first page (on
-// every page for a theme with its own list templates), how many stories it
-// has and the counts of related terms and filters.
+// cards: the term or intersection it lists and, on the first page, how
+// many stories it has and the counts of related terms and filters.
 func (fp *fingerprinter) listExtra(p *Page) uint64 {
 	var h digest
 	if p.Term != nil {
@@ -193,18 +174,7 @@ func (fp *fingerprinter) listExtra(p *Page) uint64 {
 	if p.Taxonomy != nil {
 		h.strs(p.Taxonomy.Name)
 	}
-	first := p.FirstPage() || fp.everyPage
-	if fp.everyPage {
-		var list any
-		switch {
-		case p.Intersection != nil:
-			list = p.Intersection
-		case p.Term != nil:
-			list = p.Term
-		}
-		h.u64(fp.lists[list])
-	}
-	if first {
+	if p.FirstPage() {
 		// The first page also shows how many stories the list has, the
 		// term's co-occurring terms and intersections, and on the stories
 		// list the facet counts. Older pages show none of these, so that
@@ -236,7 +206,7 @@ func (fp *fingerprinter) listExtra(p *Page) uint64 {
 	}
 	if in := p.Intersection; in != nil {
 		h.strs(in.URL, in.SearchURL, in.Noun, in.PrimaryNoun)
-		if first {
+		if p.FirstPage() {
 			h.int(len(in.Stories))
 		}
 	}

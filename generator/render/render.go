@@ -156,6 +156,13 @@ func (x *Renderer) All(unchanged Unchanged, emit Emit) error {
 		}
 	}
 	producers := []func(add func(job)) error{func(add func(job)) error {
+		if r.theme.own {
+			// The site's own templates may read anything: no page is
+			// skipped (see fingerprint.go). Search files do not depend on
+			// templates and keep theirs.
+			page := add
+			add = func(j job) { j.fingerprint = nil; page(j) }
+		}
 		r.jobs(add)
 		return nil
 	}}
@@ -169,6 +176,10 @@ func (x *Renderer) All(unchanged Unchanged, emit Emit) error {
 	}
 	return run(unchanged, emit, producers...)
 }
+
+// OwnTemplates reports whether the site has templates of its own. Then
+// Bodies does not apply: such a template may show a body on any page.
+func (x *Renderer) OwnTemplates() bool { return x.r.theme.own }
 
 // Bodies writes what depends on the bodies of stories and nothing else:
 // their pages and the search index. It is for stories whose body alone

@@ -27,13 +27,12 @@ type Theme struct {
 	Static map[string][]byte
 	// hash identifies the theme's files, for page fingerprints.
 	hash uint64
-	// countAnywhere is set when a template that any fingerprinted page
-	// may use mentions the site's story count (see storyCountAnywhere).
-	countAnywhere bool
-	// ownLists is set when the site overrides a template that list pages
-	// use, which may show on older pages what the built-in ones show on
-	// the first page only.
-	ownLists bool
+	// own is set when the site has templates of its own (any file under
+	// templates/ whose bytes differ from the built-in theme's). Page
+	// fingerprints (fingerprint.go) record what the built-in templates
+	// read; a template of the site's may read anything, so with one every
+	// page is rendered on every build and only its bytes are compared.
+	own bool
 	// strings are the theme's user-interface strings, with the site's
 	// own laid over them (see Localize).
 	strings *i18n.Set
@@ -94,10 +93,7 @@ func LoadTheme(builtin, override fs.FS) (*Theme, error) {
 	th := &Theme{templates: map[string]*template.Template{}, Static: map[string][]byte{}, strings: i18n.NewSet(stringFiles)}
 	th.bundleStatic(files)
 	th.hash = hashFiles(files)
-	th.countAnywhere = storyCountAnywhere(files)
-	for _, name := range listTemplates {
-		th.ownLists = th.ownLists || origin["templates/"+name] == "site theme"
-	}
+	th.own = ownTemplates(origin)
 	// The templates parsed here are never executed: each language gets a
 	// copy with its own strings (see localized), which html/template
 	// allows only of templates not yet executed.
@@ -227,22 +223,11 @@ var funcs = template.FuncMap{
 	"scopeIDs": scopeIDs,
 }
 
-// listTemplates are the templates that render list pages.
-var listTemplates = []string{"base.html", "partials.html", "stories.html", "term.html", "intersection.html"}
-
-// storyCountAnywhere reports whether a template other than those of the
-// home page, the 404 page and the stories list mentions .Site.StoryCount.
-// Those three show it in the default theme; the home and 404 pages are
-// rendered on every build and the stories list's first page fingerprints
-// the count itself. When any other template shows it, every page's
-// fingerprint must include it, and a new story renders every page again.
-func storyCountAnywhere(files map[string][]byte) bool {
-	for name, data := range files {
-		switch name {
-		case "templates/home.html", "templates/404.html", "templates/stories.html":
-			continue
-		}
-		if strings.HasPrefix(name, "templates/") && bytes.Contains(data, []byte("StoryCount")) {
+// ownTemplates reports whether any template comes from the site's theme
+// (an unchanged copy of a built-in file counts as built-in; see LoadTheme).
+func ownTemplates(origin map[string]string) bool {
+	for p, from := range origin {
+		if from == "site theme" && strings.HasPrefix(p, "templates/") {
 			return true
 		}
 	}
