@@ -1,7 +1,8 @@
 # casebook: `make serve` builds and serves the sample site, `make test` runs
 # every test (browser tests included). Only Go is needed up front: the
-# targets below install Debian's chromium, axe-core (from npm) and
-# actionlint (with go install) when they are missing, or say what to do when they cannot.
+# targets below install Debian's chromium, axe-core and @sveltia/cms (from
+# npm) and actionlint (with go install) when they are missing, or say what
+# to do when they cannot.
 
 GO       ?= go
 TOOLS    := $(CURDIR)/.tools
@@ -10,12 +11,17 @@ AXE_VERSION := 4.14.1
 # actionlint checks the GitHub workflow that `casebook init` writes.
 ACTIONLINT_VERSION := v1.7.12
 ACTIONLINT := $(or $(shell command -v actionlint 2>/dev/null),$(TOOLS)/bin/actionlint)
+# The web editor that [cms] sites load, pinned as in generator/cms (Version):
+# its JSON schema and its script test the generated admin/config.yml.
+SVELTIA  := $(TOOLS)/node_modules/@sveltia/cms
+SVELTIA_VERSION := 0.221.1
 CHROMIUM := $(shell command -v chromium 2>/dev/null || command -v chromium-browser 2>/dev/null)
 
 export CASEBOOK_AXE = $(AXE)
 export CASEBOOK_ACTIONLINT = $(ACTIONLINT)
+export CASEBOOK_SVELTIA = $(SVELTIA)
 
-.PHONY: all build serve check test unit browser-tools chromium axe actionlint bench bench-rebuild-large bench-hostile fuzz screenshots fmt vet clean
+.PHONY: all build serve check test unit browser-tools chromium axe sveltia actionlint bench bench-rebuild-large bench-hostile fuzz screenshots fmt vet clean
 
 all: build
 
@@ -43,7 +49,7 @@ test: vet browser-tools actionlint
 unit:
 	$(GO) test ./...
 
-browser-tools: chromium axe
+browser-tools: chromium axe sveltia
 
 chromium:
 	@if command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; then :; \
@@ -67,6 +73,15 @@ $(AXE):
 	test -f $(TOOLS)/package.json || echo '{"private": true}' > $(TOOLS)/package.json
 	npm install --prefix $(TOOLS) --no-audit --no-fund --silent axe-core@$(AXE_VERSION)
 	@test -f $(AXE) || { echo "npm did not install axe-core into $(TOOLS); run: npm install --prefix $(TOOLS) axe-core@$(AXE_VERSION)"; exit 1; }
+
+sveltia: $(SVELTIA)/package.json
+
+$(SVELTIA)/package.json:
+	@command -v npm >/dev/null 2>&1 || { echo "The web editor tests need @sveltia/cms from npm. Install Node.js and npm (sudo apt-get install npm), then run make test again."; exit 1; }
+	mkdir -p $(TOOLS)
+	test -f $(TOOLS)/package.json || echo '{"private": true}' > $(TOOLS)/package.json
+	npm install --prefix $(TOOLS) --no-audit --no-fund --silent --ignore-scripts @sveltia/cms@$(SVELTIA_VERSION)
+	@test -f $(SVELTIA)/schema/sveltia-cms.json || { echo "npm did not install @sveltia/cms into $(TOOLS); run: npm install --prefix $(TOOLS) @sveltia/cms@$(SVELTIA_VERSION)"; exit 1; }
 
 # bench measures full builds against the floor program (see
 # docs/performance.md), then the rebuild latency of watch and serve at

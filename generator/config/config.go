@@ -56,12 +56,14 @@ type Config struct {
 	// Root is the settings of the site in its default language when these
 	// are those of a further language (see Edition); nil otherwise.
 	Root *Config `toml:"-"`
+	// CMS is the [cms] table, nil without one.
+	CMS *CMS `toml:"cms"`
 
 	// Base is BaseURL parsed, always with a trailing slash in its path.
 	Base *url.URL `toml:"-"`
 }
 
-var knownKeys = []string{"title", "description", "base_url", "language", "theme", "taxonomies", "optional_taxonomies", "style", "languages"}
+var knownKeys = []string{"title", "description", "base_url", "language", "theme", "taxonomies", "optional_taxonomies", "style", "languages", "cms"}
 
 var taxonomyName = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
 
@@ -86,7 +88,7 @@ func Parse(data []byte, baseURL string) (*Config, diag.List) {
 		switch {
 		case errors.As(err, &perr):
 			diags.Errorf(File, perr.Position.Line, perr.Position.Col, "not valid TOML: %s", perr.Message)
-		case !typeErrors(data, &diags):
+		case !typeErrors(data, &diags) && !cmsTypeErrors(data, &diags):
 			diags.Errorf(File, 0, 0, "%v", err)
 		}
 		return cfg, diags
@@ -101,6 +103,11 @@ func Parse(data []byte, baseURL string) (*Config, diag.List) {
 			name, known = key[2], languageKeys
 			diags.Errorf(File, line, col, "unknown setting %q in [languages.%s]%s; known settings are %s", name, key[1],
 				suggest.Hint(name, known), strings.Join(known, ", "))
+			continue
+		}
+		if len(key) == 2 && key[0] == "cms" {
+			diags.Errorf(File, line, col, "unknown [cms] setting %q%s; known [cms] settings are %s", key[1],
+				suggest.Hint(key[1], cmsKeys), strings.Join(cmsKeys, ", "))
 			continue
 		}
 		diags.Errorf(File, line, col, "unknown setting %q%s; known settings are %s", name,
@@ -139,6 +146,7 @@ func (cfg *Config) validate(data []byte, md toml.MetaData, diags *diag.List) {
 	cfg.validateOptional(data, diags)
 	cfg.validateStyle(data, diags)
 	cfg.validateLanguages(data, md, diags)
+	cfg.validateCMS(data, md, diags)
 	raw := cfg.BaseURL
 	if raw == "" {
 		raw = "http://localhost/"
@@ -168,7 +176,7 @@ func typeErrors(data []byte, diags *diag.List) bool {
 	found := false
 	for _, key := range knownKeys {
 		v, ok := raw[key]
-		if !ok {
+		if !ok || key == "cms" {
 			continue
 		}
 		want, good := "a piece of text in quotes", true

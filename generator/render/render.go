@@ -351,6 +351,7 @@ func (r *renderer) jobs(emit func(job)) {
 	r.exportJobs(emit)
 	r.redirectJobs(emit)
 	pages = withAlternates(pages, r.family)
+	r.cmsJobs(emit)
 	emit(job{path: "sitemap.xml", fingerprint: func() uint64 { return sitemapKey(pages) },
 		render: func(buf *bytes.Buffer) error { return writeSitemap(buf, pages) }})
 	add("robots.txt", func(buf *bytes.Buffer) error {
