@@ -23,7 +23,8 @@ func hasPack(t *link.Term) bool { return len(t.Stories) <= MaxPackStories }
 // printJobs adds the workshop pack of every term that has one:
 // <taxonomy>/<key>/print/, every story of the term in full on one page,
 // laid out for paper. Packs repeat what story pages say, so the sitemap
-// leaves them out.
+// leaves them out. Drafts, which a -drafts build lists, are never in a
+// pack: a pack is printed and handed out, the least private output.
 func (r *renderer) printJobs(add func(job)) {
 	for _, tax := range r.site.Taxonomies {
 		for _, term := range tax.Terms {
@@ -37,7 +38,7 @@ func (r *renderer) printJobs(add func(job)) {
 func (r *renderer) printJob(tax *link.Taxonomy, term *link.Term) job {
 	cfg := r.site.Config
 	dir := tax.Name + "/" + term.Key + "/print/"
-	p := &Page{Title: term.Title, Description: term.Summary, Canonical: cfg.Abs(dir), Term: term, Taxonomy: tax, Stories: term.Stories}
+	p := &Page{Title: term.Title, Description: term.Summary, Canonical: cfg.Abs(dir), Term: term, Taxonomy: tax, Stories: published(term.Stories)}
 	j := job{path: dir + "index.html", fingerprint: func() uint64 { return r.prints.pack(p) }, render: r.standalone("print", p)}
 	if r.release {
 		render := j.render
