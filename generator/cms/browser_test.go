@@ -5,13 +5,17 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
@@ -22,7 +26,12 @@ import (
 // pointed at the pinned @sveltia/cms package, served from this machine,
 // opens /admin/ in Chromium, and waits for the editor's sign-in page: the
 // editor fetched admin/config.yml, found no error in it, and offers to
-// sign in to the site's backend. Any script error fails the test.
+// sign in to the site's backend. Any script error fails the test. Every
+// request to another host is blocked, so that the test needs no network,
+// and fails the test unless it is one of the editor's own fetches of data
+// (its fonts, the Git host's status, its newest version), which it does
+// without: no script, style sheet or page comes from anywhere but the
+// site.
 func TestEditorLoadsInChromium(t *testing.T) {
 	dir := e2e.SveltiaDir(t)
 	checkPinned(t, dir)
@@ -48,11 +57,30 @@ func TestEditorLoadsInChromium(t *testing.T) {
 			f.buildInto(t, out)
 			ctx := e2e.Browser(t)
 			var mu sync.Mutex
-			var problems []string
+			var problems, foreign, requested []string
+			outside := map[network.RequestID]string{}
+			local, err := url.Parse(srv.URL)
+			if err != nil {
+				t.Fatal(err)
+			}
 			if err := chromedp.Listen(ctx, func(ev any) {
 				mu.Lock()
 				defer mu.Unlock()
 				switch ev := ev.(type) {
+				case *network.EventRequestWillBeSent:
+					u, err := url.Parse(ev.Request.URL)
+					if err != nil || (u.Scheme != "data" && u.Scheme != "blob" && u.Host != local.Host) {
+						outside[ev.RequestID] = ev.Request.URL
+						if !slices.Contains(dataTypes, ev.Type) {
+							foreign = append(foreign, string(ev.Type)+" "+ev.Request.URL)
+						}
+					} else {
+						requested = append(requested, u.Path)
+					}
+				case *network.EventResponseReceived:
+					if u, ok := outside[ev.RequestID]; ok {
+						foreign = append(foreign, "unblocked "+u)
+					}
 				case *runtime.EventExceptionThrown:
 					d := ev.ExceptionDetails
 					text := d.Text
@@ -72,7 +100,7 @@ func TestEditorLoadsInChromium(t *testing.T) {
 			}); err != nil {
 				t.Fatal(err)
 			}
-			if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/admin/")); err != nil {
+			if err := chromedp.Do(ctx, blockOtherHosts, chromedp.Navigate(srv.URL+"/admin/")); err != nil {
 				t.Fatal(err)
 			}
 			service := map[string]string{"github": "GitHub", "gitlab": "GitLab", "gitea": "Gitea"}[f.cfg.CMS.Backend]
@@ -82,6 +110,14 @@ func TestEditorLoadsInChromium(t *testing.T) {
 			mu.Lock()
 			for _, p := range problems {
 				t.Errorf("in the editor: %s", p)
+			}
+			for _, u := range foreign {
+				t.Errorf("the editor requested %s, from another host than the site's", u)
+			}
+			for _, want := range []string{"/sveltia/sveltia-cms.js", "/admin/config.yml"} {
+				if !slices.Contains(requested, want) {
+					t.Errorf("no request for %s was recorded (requests: %v): the check for other hosts proves nothing", want, requested)
+				}
 			}
 			problems = nil
 			mu.Unlock()
@@ -113,6 +149,19 @@ func TestEditorLoadsInChromium(t *testing.T) {
 		})
 	}
 }
+
+// dataTypes are the kinds of request to another host that the editor makes
+// of itself and works without.
+var dataTypes = []network.ResourceType{network.ResourceTypeFont, network.ResourceTypeFetch, network.ResourceTypeXHR, network.ResourceTypePreflight}
+
+// blockOtherHosts blocks every https and wss request: the test's server
+// is plain http on this machine.
+var blockOtherHosts = chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+	_, err := cdp.Call(ctx, tg, network.SetBlockedURLs, network.SetBlockedURLsParams{URLPatterns: []*network.BlockPattern{
+		{URLPattern: "https://*:*/*", Block: true}, {URLPattern: "wss://*:*/*", Block: true},
+	}})
+	return err
+})
 
 // awaitText waits up to a minute for the page's text to contain one of
 // wants, and returns it without the isolation marks the editor puts
