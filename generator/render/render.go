@@ -156,10 +156,13 @@ func (x *Renderer) All(unchanged Unchanged, emit Emit) error {
 		}
 	}
 	producers := []func(add func(job)) error{func(add func(job)) error {
-		if r.theme.own {
+		if r.theme.own || len(r.family) > 1 {
 			// The site's own templates may read anything: no page is
 			// skipped (see fingerprint.go). Search files do not depend on
-			// templates and keep theirs.
+			// templates and keep theirs. Nor is a page skipped on a site
+			// in several languages: fingerprints do not yet cover what one
+			// language's pages take from another's stories (a retagged
+			// story left 48 Welsh pages stale).
 			page := add
 			add = func(j job) { j.fingerprint = nil; page(j) }
 		}
