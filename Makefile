@@ -119,7 +119,7 @@ fuzz:
 	done
 
 screenshots: browser-tools
-	CASEBOOK_CHROMIUM="$$(command -v chromium || command -v chromium-browser)" $(GO) run ./cmd/casebook-screenshots -out docs/screenshots
+	CASEBOOK_CHROMIUM="$$(command -v chromium || command -v chromium-browser)" $(GO) run ./cmd/casebook-screenshots -out docs/screenshots -story summer-holiday-support -term principles/relationality
 
 fmt:
 	gofmt -w cmd generator *.go

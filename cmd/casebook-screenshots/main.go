@@ -52,11 +52,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	out := fs.String("out", "docs/screenshots", "folder to write the PNG files to")
 	src := fs.String("src", ".", "site folder to build")
-	story := fs.String("story", "summer-holiday-support", "slug of the story to capture")
-	term := fs.String("term", "principles/relationality", "taxonomy/key of the term page to capture")
+	story := fs.String("story", "", "slug of the story to capture (required)")
+	term := fs.String("term", "", "taxonomy/key of the term page to capture (required)")
 	full := fs.Bool("full", false, "capture whole pages rather than the first screen")
 	print := fs.Bool("print", false, "capture the story as printed (A4 width, print stylesheet) into story-print.png instead")
 	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if *story == "" || *term == "" {
+		fmt.Fprintln(stderr, "casebook-screenshots: -story SLUG and -term TAXONOMY/KEY name the pages to capture")
 		return 2
 	}
 	shots := []shot{{"home", ""}, {"story", "stories/" + *story + "/"}, {"principle", strings.Trim(*term, "/") + "/"}}

@@ -1,0 +1,127 @@
+package build
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"sync"
+
+	"github.com/casebook/casebook/generator/publish"
+)
+
+// This file writes a Builder's changed files into the output folder and records what each was rendered from.
+
+// outFile is an output file waiting to be written.
+type outFile struct {
+	name string
+	data []byte
+}
+
+// writeAll writes files on all cores and returns the first error.
+func writeAll(out string, files []outFile) error {
+	next := make(chan outFile)
+	errs := make(chan error, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for range cap(errs) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var first error
+			for f := range next {
+				if err := writeAtomic(out, f.name, f.data); err != nil && first == nil {
+					first = err
+				}
+			}
+			errs <- first
+		}()
+	}
+	for _, f := range files {
+		next <- f
+	}
+	close(next)
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// keyRecorder collects the fingerprints of one build's pages.
+type keyRecorder struct {
+	mu   sync.Mutex
+	keys map[string]uint64
+}
+
+// newKeyRecorder returns a recorder with room for about n fingerprints.
+func newKeyRecorder(n int) *keyRecorder { return &keyRecorder{keys: make(map[string]uint64, n)} }
+
+// fresh records a fingerprint and asks for the page to be rendered.
+func (k *keyRecorder) fresh(name string, key uint64) bool {
+	k.record(name, key)
+	return false
+}
+
+// record records a fingerprint.
+func (k *keyRecorder) record(name string, key uint64) {
+	k.mu.Lock()
+	k.keys[name] = key
+	k.mu.Unlock()
+}
+
+// same records a fingerprint and reports whether prev held the same one.
+func (k *keyRecorder) same(prev map[string]uint64, name string, key uint64) bool {
+	k.record(name, key)
+	old, ok := prev[name]
+	return ok && old == key
+}
+
+// minify returns data minified unless the options say not to or the file
+// is compact already; either way the result is a new slice.
+func (b *Builder) minify(name string, data []byte) []byte {
+	if !b.opts.minifies(name) {
+		return bytes.Clone(data) // render reuses its buffer after emit returns
+	}
+	return minifier().Minify(nil, name, data)
+}
+
+// writeAtomic replaces out/name with data (see publish.WriteFileAtomic),
+// creating the folders it needs.
+func writeAtomic(out, name string, data []byte) error {
+	full, err := publish.Join(out, name)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		return err
+	}
+	if err := publish.WriteFileAtomic(full, data); err != nil {
+		return fmt.Errorf("writing %s: %w", name, err)
+	}
+	return nil
+}
+
+// removeOutput deletes out/name and then every folder above it that the
+// removal left empty, stopping at out.
+func removeOutput(out, name string) error {
+	full, err := publish.Join(out, name)
+	if err != nil {
+		return err
+	}
+	if err := os.Remove(full); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	for dir := path.Dir(name); dir != "." && dir != "/"; dir = path.Dir(dir) {
+		if os.Remove(filepath.Join(out, filepath.FromSlash(dir))) != nil {
+			break // not empty, or already gone
+		}
+	}
+	return nil
+}
