@@ -25,7 +25,7 @@ func runMove(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	if fs.NArg() != 2 {
-		fmt.Fprintln(stderr, "casebook mv: give the story's slug and its new slug, such as: casebook mv summer-support summer-holiday-support")
+		fmt.Fprintln(stderr, "casebook mv: give the story's slug and its new slug, such as: casebook mv bus-pilot rural-bus-pilot")
 		fs.Usage()
 		return exitUsage
 	}
