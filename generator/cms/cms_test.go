@@ -24,7 +24,7 @@ import (
 )
 
 // sites are fixtures of different vocabularies and backends.
-var sites = []string{"testdata/register.txtar", "testdata/workshop.txtar"}
+var sites = []string{"testdata/register.txtar", "testdata/workshop.txtar", "testdata/zweisprachig.txtar"}
 
 // fixture is a site unpacked into a folder, with what its files say.
 type fixture struct {
@@ -65,7 +65,7 @@ func unpack(t *testing.T, file string) *fixture {
 	for _, af := range ar.Files {
 		dir, name := path.Split(af.Name)
 		tax := strings.TrimSuffix(strings.TrimPrefix(dir, "content/"), "/")
-		if !slices.Contains(cfg.Taxonomies, tax) || name == "_index.md" {
+		if !slices.Contains(cfg.Taxonomies, tax) || name == "_index.md" || isTranslation(cfg, name) {
 			continue
 		}
 		var front struct{ Title string }
@@ -76,6 +76,13 @@ func unpack(t *testing.T, file string) *fixture {
 		f.terms[tax] = append(f.terms[tax], term{strings.TrimSuffix(name, ".md"), front.Title})
 	}
 	return f
+}
+
+// isTranslation reports whether name is a translation, <name>.<code>.md
+// for one of the site's further languages.
+func isTranslation(cfg *config.Config, name string) bool {
+	stem := strings.TrimSuffix(name, ".md")
+	return slices.Contains(cfg.Editions, stem[strings.LastIndexByte(stem, '.')+1:])
 }
 
 // build builds the fixture and returns its output folder.

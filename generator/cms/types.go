@@ -10,6 +10,7 @@ type file struct {
 	MediaFolder string        `yaml:"media_folder"`
 	Slug        *slugOptions  `yaml:"slug,omitempty"`
 	Output      *output       `yaml:"output,omitempty"`
+	I18n        *i18nOptions  `yaml:"i18n,omitempty"`
 	Collections []*collection `yaml:"collections"`
 }
 
@@ -38,20 +39,22 @@ type output struct {
 }
 
 type collection struct {
-	Name          string     `yaml:"name"`
-	Label         string     `yaml:"label,omitempty"`
-	LabelSingular string     `yaml:"label_singular,omitempty"`
-	Description   string     `yaml:"description,omitempty"`
-	Icon          string     `yaml:"icon,omitempty"`
-	Folder        string     `yaml:"folder"`
-	Extension     string     `yaml:"extension"`
-	Format        string     `yaml:"format"`
-	Create        bool       `yaml:"create"`
-	Slug          string     `yaml:"slug"`
-	Summary       string     `yaml:"summary,omitempty"`
-	SortableField []string   `yaml:"sortable_fields,omitempty"`
-	Nested        *nested    `yaml:"nested,omitempty"`
-	IndexFile     *indexFile `yaml:"index_file,omitempty"`
+	Name          string   `yaml:"name"`
+	Label         string   `yaml:"label,omitempty"`
+	LabelSingular string   `yaml:"label_singular,omitempty"`
+	Description   string   `yaml:"description,omitempty"`
+	Icon          string   `yaml:"icon,omitempty"`
+	Folder        string   `yaml:"folder"`
+	Extension     string   `yaml:"extension"`
+	Format        string   `yaml:"format"`
+	Create        bool     `yaml:"create"`
+	Slug          string   `yaml:"slug"`
+	Summary       string   `yaml:"summary,omitempty"`
+	SortableField []string `yaml:"sortable_fields,omitempty"`
+	Nested        *nested  `yaml:"nested,omitempty"`
+	// I18n turns the site's languages on for the collection.
+	I18n      bool       `yaml:"i18n,omitempty"`
+	IndexFile *indexFile `yaml:"index_file,omitempty"`
 	// MediaFolder and PublicFolder are "" for images beside the entry.
 	MediaFolder  *string  `yaml:"media_folder,omitempty"`
 	PublicFolder *string  `yaml:"public_folder,omitempty"`
@@ -77,6 +80,9 @@ type field struct {
 	Hint     string `yaml:"hint,omitempty"`
 	Widget   string `yaml:"widget"`
 	Required *bool  `yaml:"required,omitempty"`
+	// I18n is whether a translation has the field in its own language:
+	// nil in a site of one language.
+	I18n any `yaml:"i18n,omitempty"`
 	// Type is the datetime widget's input type ("date").
 	Type       string `yaml:"type,omitempty"`
 	Format     string `yaml:"format,omitempty"`
