@@ -198,11 +198,20 @@ func termTitles(site *link.Site) uint64 {
 var titlesSeed = maphash.MakeSeed()
 
 // docSource is all of a story that its Doc shows, but for the titles of
-// its terms (termTitles): its file and URL (link.Story.Key) and its HTML
-// (link.Story.HTMLKey).
-type docSource struct{ file, html uint64 }
+// its terms (termTitles): its file and URL (link.Story.Key), its HTML
+// (link.Story.HTMLKey) and, for a translation, the file of its original
+// (content.Story.Original), whose date, terms and any fields the
+// translation does not set it inherits: a retagged original changes its
+// translation's Doc while the translation's file stays the same.
+type docSource struct{ file, html, original uint64 }
 
-func sourceOf(s *link.Story) docSource { return docSource{s.Key, s.HTMLKey} }
+func sourceOf(s *link.Story) docSource {
+	src := docSource{file: s.Key, html: s.HTMLKey}
+	if o := s.Story.Original; o != nil {
+		src.original = o.Hash
+	}
+	return src
+}
 
 // siteStory is a story FromSiteCached has seen.
 type siteStory struct {
