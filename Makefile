@@ -85,13 +85,18 @@ $(SVELTIA)/package.json:
 
 # bench measures full builds against the floor program (see
 # docs/performance.md), then the rebuild latency of watch and serve at
-# 1,000 stories; bench-rebuild-large measures it at 10,000.
+# 1,000 stories; bench-rebuild-large measures it at 10,000. With
+# BENCH_DIR set (make bench BENCH_DIR=/dev/shm/casebook-bench), corpora,
+# outputs and the benchmarks' temporary folders go there, on tmpfs, so
+# that the disk's noise does not decide the figures.
+BENCH_TMP = $(if $(BENCH_DIR),mkdir -p $(BENCH_DIR)/tmp && TMPDIR=$(abspath $(BENCH_DIR))/tmp)
+
 bench:
 	$(GO) run ./cmd/casebook-bench
-	$(GO) test ./generator/build -run '^$$' -bench 'Rebuild' -benchtime 20x
+	$(BENCH_TMP) $(GO) test ./generator/build -run '^$$' -bench 'Rebuild' -benchtime 20x
 
 bench-rebuild-large:
-	CASEBOOK_BENCH_LARGE=1 $(GO) test ./generator/build -run '^$$' -bench 'Rebuild/.*/stories=10000' -benchtime 20x -timeout 30m
+	$(BENCH_TMP) CASEBOOK_BENCH_LARGE=1 $(GO) test ./generator/build -run '^$$' -bench 'Rebuild/.*/stories=10000' -benchtime 20x -timeout 30m
 
 # bench-hostile checks and builds a site whose one story is pathological,
 # at 100 KB and 1 MB, beside an ordinary story of the same sizes (the

@@ -68,7 +68,7 @@ func bench(opts options, stdout io.Writer) error {
 	}
 	if opts.stages {
 		fmt.Fprintln(stdout, "\nstage benchmarks (go test -bench, 1,000 stories)")
-		out, err := stageBenchmarks(stdout)
+		out, err := stageBenchmarks(filepath.Join(opts.dir, "tmp"), stdout)
 		if err != nil {
 			return err
 		}
@@ -206,10 +206,20 @@ func profile(src, out, file string) (string, error) {
 }
 
 // stageBenchmarks runs the Go benchmarks of the stages and of the floor,
-// echoing their output, and returns the result lines.
-func stageBenchmarks(stdout io.Writer) (string, error) {
+// echoing their output, and returns the result lines. Their corpora and
+// outputs go into temporary folders under tmp, so that they share the
+// file system of the rest of the run.
+func stageBenchmarks(tmp string, stdout io.Writer) (string, error) {
+	if err := os.MkdirAll(tmp, 0o755); err != nil {
+		return "", err
+	}
+	abs, err := filepath.Abs(tmp)
+	if err != nil {
+		return "", err
+	}
 	cmd := exec.Command("go", "test", "-run", "^$", "-bench", "^Benchmark(Load|Check|Link|Render|Minify|Publish|Build|Floor)$",
 		"-benchtime", "3x", "-benchmem", "./generator/build", "./cmd/casebook-floor")
+	cmd.Env = append(os.Environ(), "TMPDIR="+abs)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = io.MultiWriter(stdout, &out), os.Stderr
 	if err := cmd.Run(); err != nil {

@@ -18,6 +18,7 @@ func TestParseFlags(t *testing.T) {
 	}{
 		{"defaults", nil, -1, []int{1000, 10000}},
 		{"large", []string{"-large"}, -1, []int{1000, 10000, 50000}},
+		{"huge", []string{"-huge"}, -1, []int{1000, 10000, 100000}},
 		{"sizes", []string{"-sizes", "10, 20"}, -1, []int{10, 20}},
 		{"help", []string{"-h"}, 0, nil},
 		{"bad size", []string{"-sizes", "ten"}, 2, nil},
@@ -34,6 +35,22 @@ func TestParseFlags(t *testing.T) {
 				t.Errorf("sizes = %v, want %v", opts.sizes, tt.sizes)
 			}
 		})
+	}
+}
+
+// TestBenchDir checks that $BENCH_DIR, when set, is where everything
+// goes unless -dir says otherwise, so that make bench can run on tmpfs.
+func TestBenchDir(t *testing.T) {
+	t.Setenv("BENCH_DIR", "/dev/shm/casebook-bench")
+	if opts, _ := parseFlags(nil, new(bytes.Buffer)); opts.dir != "/dev/shm/casebook-bench" {
+		t.Errorf("with BENCH_DIR set, dir = %q", opts.dir)
+	}
+	if opts, _ := parseFlags([]string{"-dir", "elsewhere"}, new(bytes.Buffer)); opts.dir != "elsewhere" {
+		t.Errorf("-dir elsewhere gives dir = %q", opts.dir)
+	}
+	t.Setenv("BENCH_DIR", "")
+	if opts, _ := parseFlags(nil, new(bytes.Buffer)); opts.dir != "bench-out" {
+		t.Errorf("without BENCH_DIR, dir = %q", opts.dir)
 	}
 }
 
@@ -77,15 +94,17 @@ func sampleReport() report {
 	return report{runs: 5, results: []result{
 		{stories: 1000, build: summary{wall: time.Second, cpu: 2 * time.Second, maxRSS: 60e6}, floor: summary{wall: 500 * time.Millisecond}, files: 1200, bytes: 20e6},
 		{stories: 10000, build: summary{wall: 13 * time.Second, cpu: 20 * time.Second, maxRSS: 450e6}, floor: summary{wall: 5 * time.Second, cpu: 8 * time.Second}, files: 12000, bytes: 200e6},
+		{stories: 100000, build: summary{wall: 130 * time.Second, cpu: 200 * time.Second, maxRSS: 2e9}, floor: summary{wall: 50 * time.Second}, files: 120000, bytes: 2e9},
 	}}
 }
 
 func TestTargets(t *testing.T) {
 	got := sampleReport().targets()
 	for _, want := range []string{
-		"10,000-story build ÷ floor: 2.60 (target ≤ 2.5): MISSED",
-		"peak RSS at 10,000 stories: 450.00 MB (target ≤ 400 MB): MISSED",
+		"10,000-story build ÷ floor: 2.60 (target ≤ 2): MISSED",
+		"peak RSS at 10,000 stories: 450.00 MB (target ≤ 256 MB): MISSED",
 		"10,000-story build ÷ 1,000-story build: 13.00 (target ≤ 12): MISSED",
+		"100,000-story build ÷ 10,000-story build: 10.00 (target ≤ 11): met",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("targets lack %q:\n%s", want, got)
