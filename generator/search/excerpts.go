@@ -47,9 +47,11 @@ func appendExcerpt(buf []byte, d *Doc) []byte {
 	return append(buf, d.Body...)
 }
 
-// excerptFiles emits the x/ files, the texts of the stories of each group
-// one after the other. A cached index keeps them and, after a patch, makes
-// again only the groups holding a changed story, from the stories' Docs.
+// excerptFiles emits the x/ files of a cached index, the texts of the
+// stories of each group one after the other (oneShot emits those of an
+// index without a cache). A cached index keeps them and, after a patch,
+// makes again only the groups holding a changed story, from the stories'
+// Docs.
 func (b *builder) excerptFiles(ix *invertedIndex) error {
 	g := b.group
 	n := (len(b.docs) + g - 1) / g
@@ -73,10 +75,11 @@ func (b *builder) excerptFiles(ix *invertedIndex) error {
 			files[i] = cachedFile{data, sha256.Sum256(data)}
 		}
 	}
-	b.section("x", n)
+	b.xLines = make([]fileLine, n)
 	// A group is large: make few at a time.
 	err := ordered(n, runtime.GOMAXPROCS(0), !reuse, made, func(i int) error {
-		err := b.file(path(b.xPaths, "x/", ".txt", i), files[i].data, &files[i].digest)
+		b.xLines[i] = fileLine{len(files[i].data), files[i].digest}
+		err := b.emit(File{Path: path(b.xPaths, "x/", ".txt", i), Data: files[i].data, Key: fileKey(files[i].digest)})
 		if !ix.keep {
 			files[i] = cachedFile{}
 		}

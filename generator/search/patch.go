@@ -121,32 +121,13 @@ func (ix *invertedIndex) patchable(docs []Doc) (changed []int, ok bool) {
 	return changed, true
 }
 
-// newIndex builds the inverted index of docs. With a cache, stories'
-// scores come from it when it has them and go into it, and every term's
-// entry is encoded and kept.
+// newIndex builds the inverted index of docs with the cache c (oneShot
+// builds one without): stories' scores come from c when it has them and
+// go into it, and every term's entry is encoded and kept.
 func newIndex(docs []Doc, c *Cache) *invertedIndex {
-	ix := &invertedIndex{keep: c != nil, all: true, keys: make([]uint64, len(docs))}
+	ix := &invertedIndex{keep: true, all: true, keys: make([]uint64, len(docs))}
 	for i := range docs {
 		ix.keys[i] = docs[i].Key
-	}
-	if c == nil {
-		postings := invert(len(docs), func(id int) map[string]int { return docScores(docs[id]) })
-		ix.sorted = make([]string, 0, len(postings))
-		for t := range postings {
-			ix.sorted = append(ix.sorted, t)
-		}
-		sort.Strings(ix.sorted)
-		ix.sorted = intern(ix.sorted)
-		block := make([]termInfo, len(ix.sorted))
-		ix.infos = make([]*termInfo, len(ix.sorted))
-		for i, t := range ix.sorted {
-			block[i].list, block[i].indexed = postings[t], true
-			ix.infos[i] = &block[i]
-		}
-		postings = nil
-		ix.sizes = make([]int, len(ix.sorted))
-		parallel(len(ix.sorted), func(i int) { ix.sizes[i] = entrySize(ix.sorted[i], ix.infos[i].list) + 1 })
-		return ix
 	}
 	ix.docs = make([]*cachedDoc, len(docs))
 	for i := range docs {

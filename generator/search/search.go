@@ -51,8 +51,6 @@ import (
 	"fmt"
 	"hash/maphash"
 	"math/bits"
-	"runtime"
-	"sync"
 	"time"
 )
 
@@ -122,6 +120,11 @@ type Doc struct {
 	Facts []string
 	// Body is the story's text without markup (see PlainText).
 	Body string
+	// HTML, when Body is empty, is the story's HTML, whose text Stream
+	// takes as Body (PlainText) while it indexes the story, on all cores,
+	// keeping it no longer than the story's x/ file; without a Cache,
+	// FromSite gives Docs so. A Doc with a Key has its Body.
+	HTML string
 	// Terms holds the story's term keys for each of Input.Taxonomies, in
 	// the same order.
 	Terms [][]string
@@ -165,8 +168,7 @@ func (ix *Index) Size() int {
 }
 
 // Build builds the index of in and returns all its files, index.json
-// first, then the shards (t/), the result chunks (d/) and the text groups
-// (x/).
+// first, then the others in the order Stream gives them.
 // The files are byte-identical for the same input.
 func Build(in Input) (*Index, error) {
 	var files []File
@@ -184,8 +186,8 @@ func Build(in Input) (*Index, error) {
 }
 
 // Stream builds the index of in and hands each file to emit as soon as it
-// is ready, from the calling goroutine, one at a time: the shards (t/),
-// the result chunks (d/), the text groups (x/) and last the manifest,
+// is ready, from the calling goroutine, one at a time: the text groups
+// (x/), the shards (t/), the result chunks (d/) and last the manifest,
 // index.json, whose version depends on all the others. Without a Cache,
 // Stream keeps no file once emit returns, so the whole index never lives
 // in memory at once; a Cache keeps them for the next build. The files and
@@ -279,42 +281,6 @@ func bodyScore(n int) int {
 
 // posting is one story's score for a term.
 type posting struct{ id, score int32 }
-
-// invert returns every term's postings, ids ascending, from the scores of
-// each story, which scoresOf returns (called once per story, on all
-// cores). Each worker folds a story's scores into its own postings as soon
-// as it has them, so that without a cache the per-story score maps (the
-// largest part of building an index) never all live at once.
-func invert(n int, scoresOf func(id int) map[string]int) map[string][]posting {
-	workers := runtime.GOMAXPROCS(0)
-	partial := make([]map[string][]posting, workers)
-	var wg sync.WaitGroup
-	next := make(chan int, workers)
-	for w := range workers {
-		partial[w] = map[string][]posting{}
-		wg.Go(func() {
-			own := partial[w]
-			for i := range next {
-				for t, sc := range scoresOf(i) {
-					own[t] = append(own[t], posting{int32(i), int32(sc)})
-				}
-			}
-		})
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	// Each worker took ids in increasing order; merging keeps them so.
-	out := partial[0]
-	for _, other := range partial[1:] {
-		for t, list := range other {
-			out[t] = mergePostings(out[t], list)
-		}
-	}
-	return out
-}
 
 // mergePostings merges two id-ascending lists.
 func mergePostings(a, b []posting) []posting {

@@ -68,9 +68,13 @@ func fromSiteCached(site *link.Site, cache *Cache) Input {
 	}
 	stories := oldestFirst(site.Stories)
 	if cache == nil {
+		// Stream takes each story's text from its HTML (Doc.HTML), on all
+		// cores, and keeps it only until its x/ file is written.
 		for _, s := range stories {
 			if !s.Draft {
-				in.Docs = append(in.Docs, newDoc(s, site.Taxonomies))
+				d := docFields(s, site.Taxonomies)
+				d.HTML = string(s.HTML)
+				in.Docs = append(in.Docs, d)
 			}
 		}
 		return in
@@ -229,8 +233,15 @@ type siteDoc struct {
 
 // newDoc returns the Doc of story s.
 func newDoc(s *link.Story, taxes []*link.Taxonomy) Doc {
+	d := docFields(s, taxes)
+	d.Body = PlainText(string(s.HTML))
+	return d
+}
+
+// docFields returns the Doc of story s without its body.
+func docFields(s *link.Story, taxes []*link.Taxonomy) Doc {
 	d := Doc{Title: s.Title, URL: s.URL, Summary: s.Summary, Place: s.Place, Date: s.Date,
-		Questions: s.Questions, Body: PlainText(string(s.HTML))}
+		Questions: s.Questions}
 	d.Facts = append(append(append(append(d.Facts, s.Partners...), s.Outcomes...), s.Setbacks...), s.Period)
 	d.Terms = make([][]string, len(taxes))
 	for i, tax := range taxes {

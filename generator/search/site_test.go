@@ -57,7 +57,8 @@ func linkCollection(t *testing.T, col *content.Collection) *link.Site {
 }
 
 // checkSiteInput checks FromSiteCached against FromSite: the same Docs
-// but for their keys, and the same index files.
+// but for their keys and for the fresh ones' bodies, which are left as
+// HTML for Stream to take the text from, and the same index files.
 func checkSiteInput(t *testing.T, site *link.Site, cache *search.Cache) search.Input {
 	t.Helper()
 	cached, fresh := search.FromSiteCached(site, cache), search.FromSite(site)
@@ -69,7 +70,11 @@ func checkSiteInput(t *testing.T, site *link.Site, cache *search.Cache) search.I
 		if c.Key == 0 {
 			t.Errorf("doc %d (%s) has no key", i, c.URL)
 		}
+		if f.Body != "" || f.HTML == "" || c.HTML != "" {
+			t.Errorf("doc %d (%s): fresh body %.20q and HTML %.20q, cached HTML %.20q; want only the fresh HTML", i, c.URL, f.Body, f.HTML, c.HTML)
+		}
 		c.Key = 0
+		f.Body, f.HTML = search.PlainText(f.HTML), ""
 		if !reflect.DeepEqual(c, f) {
 			t.Errorf("doc %d from the cache:\n%+v\nfresh:\n%+v", i, c, f)
 		}
@@ -77,6 +82,19 @@ func checkSiteInput(t *testing.T, site *link.Site, cache *search.Cache) search.I
 	if !reflect.DeepEqual(cached.Taxonomies, fresh.Taxonomies) {
 		t.Errorf("taxonomies differ")
 	}
+	// The texts Stream takes from the HTML give the files of the texts
+	// taken beforehand.
+	lazy, err := search.Build(fresh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	eager := cached
+	eager.Cache = nil
+	want, err := search.Build(eager)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameFiles(t, "the index of FromSite", lazy.Files, want.Files)
 	checkCached(t, cached, cache, false)
 	return cached
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"hash"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -25,6 +26,9 @@ type builder struct {
 	shards  []cachedShard
 	// spans locate each story's text in its x/ file.
 	spans []span
+	// xLines are the size and digest of every x/ file, emitted before
+	// the other files but counted in the version after them.
+	xLines []fileLine
 	// xPaths and dPaths are the paths of x/ and d/ files by number, the
 	// cache's when there is one.
 	xPaths, dPaths *[]string
@@ -58,6 +62,18 @@ func newBuilder(in Input, emit func(File) error) *builder {
 			break
 		}
 	}
+	if b.c != nil {
+		// A cache keeps Docs' texts: take them out of their HTML now.
+		copied := false
+		for i := range b.docs {
+			if d := &b.docs[i]; d.Body == "" && d.HTML != "" {
+				if !copied {
+					b.docs, copied = slices.Clone(b.docs), true
+				}
+				b.docs[i].Body, b.docs[i].HTML = PlainText(b.docs[i].HTML), ""
+			}
+		}
+	}
 	return b
 }
 
@@ -87,21 +103,36 @@ func (b *builder) run() (*Index, error) {
 			return nil, err
 		}
 	}
-	if patched {
+	// The x/ files come first: without a cache, each as soon as its
+	// stories are indexed (see oneshot.go).
+	switch {
+	case patched:
 		ix.patch(docs, changed, c)
-	} else {
+	case c == nil:
+		var err error
+		if ix, err = b.oneShot(); err != nil {
+			return nil, err
+		}
+	default:
 		ix = newIndex(docs, c)
+	}
+	if c != nil {
+		b.spans = excerptSpans(docs, b.group)
+		if err := b.excerptFiles(ix); err != nil {
+			return nil, err
+		}
 	}
 	ix.sets.update(docs, b.in.Taxonomies, b.termIndex, b.sig, ix.changed, ix.all)
 	if err := b.shardFiles(ix); err != nil {
 		return nil, err
 	}
-	b.spans = excerptSpans(docs, b.group)
 	if err := b.chunkFiles(ix); err != nil {
 		return nil, err
 	}
-	if err := b.excerptFiles(ix); err != nil {
-		return nil, err
+	// In the version, the x/ files follow the others.
+	b.section("x", len(b.xLines))
+	for _, l := range b.xLines {
+		b.versionLine(l)
 	}
 	version := hex.EncodeToString(b.version.Sum(nil))[:12]
 	man := manifestJSON(version, b.in.Taxonomies, b.termIndex, len(docs), b.chunk, b.group, b.shards, &ix.sets, b.in.Plain)
@@ -119,10 +150,20 @@ func (b *builder) run() (*Index, error) {
 // file emits the numbered file path, whose SHA-256 is digest, and adds
 // its size and digest to the version (see section).
 func (b *builder) file(path string, data []byte, digest *[32]byte) error {
-	b.line = binary.LittleEndian.AppendUint64(b.line[:0], uint64(len(data)))
-	b.line = append(b.line, digest[:]...)
-	b.version.Write(b.line)
+	b.versionLine(fileLine{len(data), *digest})
 	return b.emit(File{Path: path, Data: data, Key: fileKey(*digest)})
+}
+
+// fileLine is what the version holds of a numbered file.
+type fileLine struct {
+	size   int
+	digest [32]byte
+}
+
+func (b *builder) versionLine(l fileLine) {
+	b.line = binary.LittleEndian.AppendUint64(b.line[:0], uint64(l.size))
+	b.line = append(b.line, l.digest[:]...)
+	b.version.Write(b.line)
 }
 
 // section starts the numbered files of one kind in the version.

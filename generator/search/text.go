@@ -3,7 +3,9 @@ package search
 import (
 	"html"
 	"strings"
+	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // PlainText returns the readable text of an HTML fragment rendered by the
@@ -11,8 +13,13 @@ import (
 // (<sup>…</sup>) and back-reference arrows dropped, white space collapsed.
 // Block tags separate words, so "<li>one</li><li>two</li>" gives
 // "one two"; inline tags do not ("<em>re</em>think" stays one word).
+// Bytes that are not UTF-8 become U+FFFD.
+//
+// It makes the text in one pass, in a reused buffer, and allocates only
+// the string it returns: every story of a site goes through it.
 func PlainText(fragment string) string {
-	var b strings.Builder
+	bp := plainBufs.Get().(*[]byte)
+	t := plainText{out: (*bp)[:0]}
 	skipDepth := 0
 	for len(fragment) > 0 {
 		lt := strings.IndexByte(fragment, '<')
@@ -24,7 +31,7 @@ func PlainText(fragment string) string {
 			if strings.IndexByte(text, '&') >= 0 {
 				text = html.UnescapeString(text)
 			}
-			b.WriteString(text)
+			t.write(text)
 		}
 		fragment = fragment[lt:]
 		if fragment == "" {
@@ -42,33 +49,76 @@ func PlainText(fragment string) string {
 			skipDepth--
 		}
 		if !inlineTags[name] {
-			b.WriteByte(' ')
+			t.space()
 		}
 		fragment = fragment[gt+1:]
 	}
-	return collapseSpace(backrefArrows.Replace(b.String()))
+	out := string(t.out)
+	if cap(t.out) <= 1<<20 {
+		*bp = t.out
+		plainBufs.Put(bp)
+	}
+	return out
 }
 
-var backrefArrows = strings.NewReplacer("↩\ufe0e", "", "↩", "")
+var plainBufs = sync.Pool{New: func() any { return new([]byte) }}
 
-// collapseSpace trims s and turns every run of white space into one space.
-func collapseSpace(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			space = b.Len() > 0
+// plainText collapses the text written to it as PlainText does: runs of
+// white space become one space, none at either end, and back-reference
+// arrows ("↩", and a U+FE0E right after one) are dropped.
+type plainText struct {
+	out []byte
+	// pending is set after white space that follows some text.
+	pending bool
+	// arrow is set right after a dropped "↩".
+	arrow bool
+}
+
+func (t *plainText) space() {
+	t.pending = len(t.out) > 0
+	t.arrow = false
+}
+
+func (t *plainText) write(s string) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			if asciiSpace[c] {
+				t.space()
+				continue
+			}
+			t.arrow = false
+			if t.pending {
+				t.out, t.pending = append(t.out, ' '), false
+			}
+			t.out = append(t.out, c)
 			continue
 		}
-		if space {
-			b.WriteByte(' ')
-			space = false
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case r == '↩':
+			t.arrow = true
+			continue
+		case r == '\ufe0e' && t.arrow:
+			t.arrow = false
+			continue
 		}
-		b.WriteRune(r)
+		t.arrow = false
+		if unicode.IsSpace(r) {
+			t.space()
+			continue
+		}
+		if t.pending {
+			t.out, t.pending = append(t.out, ' '), false
+		}
+		t.out = utf8.AppendRune(t.out, r) // U+FFFD for a byte that is not UTF-8
 	}
-	return b.String()
 }
+
+// asciiSpace holds the ASCII bytes unicode.IsSpace accepts.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // inlineTags are the phrasing elements the converter emits; they do not
 // separate words.
