@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-
-	adrg "github.com/adrg/frontmatter"
 )
 
 // Format names the syntax of a front matter block.
@@ -56,28 +54,15 @@ func (e *UnclosedError) Is(target error) bool { return target == ErrUnclosed }
 // closers maps an opening delimiter line to its closing line.
 var closers = map[string]string{"---": "---", "+++": "+++", "{": "}"}
 
-type capture struct {
-	format Format
-	raw    []byte
+// delims are the delimiter lines of a front matter format; withDelims
+// is set when they are part of the value (JSON's braces).
+type delims struct {
+	format     Format
+	open, end  string
+	withDelims bool
 }
 
-func formats() []*adrg.Format {
-	grab := func(f Format) adrg.UnmarshalFunc {
-		return func(data []byte, v any) error {
-			c := v.(*capture)
-			c.format = f
-			c.raw = append([]byte(nil), data...)
-			return nil
-		}
-	}
-	jsonFormat := adrg.NewFormat("{", "}", grab(JSON))
-	jsonFormat.UnmarshalDelims = true
-	return []*adrg.Format{
-		adrg.NewFormat("---", "---", grab(YAML)),
-		adrg.NewFormat("+++", "+++", grab(TOML)),
-		jsonFormat,
-	}
-}
+var formats = []delims{{YAML, "---", "---", false}, {TOML, "+++", "+++", false}, {JSON, "{", "}", true}}
 
 // Normalize drops a UTF-8 byte order mark and turns CRLF and lone CR line
 // ends into LF, so that every later stage sees one form.
@@ -92,26 +77,81 @@ func Normalize(src []byte) []byte {
 
 // Split separates the front matter of a normalized file from its body.
 // A file without front matter is all body.
+//
+// It finds the block as adrg/frontmatter does (the tests compare the
+// two): the first line that is not blank, trimmed, must be an opening
+// delimiter and not the file's last line without a line end; the block
+// ends at the first later line that is, trimmed, the closing delimiter.
+// Raw is a copy; Body is a slice of src.
 func Split(src []byte) (*Document, error) {
 	opening, openLine := firstLine(src)
-	var c capture
-	body, err := adrg.Parse(bytes.NewReader(src), &c, formats()...)
-	if err != nil {
-		return nil, fmt.Errorf("reading front matter: %w", err)
-	}
-	if c.format == "" {
+	format, raw, body, ok := split(src)
+	if !ok {
 		if closing, ok := closers[opening]; ok {
 			return nil, &UnclosedError{Line: openLine, Close: closing}
 		}
 		return &Document{Body: src, BodyLine: 1}, nil
 	}
-	doc := &Document{Format: c.format, Raw: c.raw, Body: body, Found: true}
+	doc := &Document{Format: format, Raw: append([]byte(nil), raw...), Body: body, Found: true}
 	doc.RawLine = openLine + 1
-	if c.format == JSON {
+	if format == JSON {
 		doc.RawLine = openLine
 	}
 	doc.BodyLine = 1 + bytes.Count(src[:len(src)-len(body)], []byte("\n"))
 	return doc, nil
+}
+
+// split returns the front matter block of src, its format and the body
+// after it, or ok=false when src opens none or never closes it.
+func split(src []byte) (format Format, raw, body []byte, ok bool) {
+	var d *delims
+	at, start := 0, 0
+	for d == nil {
+		line, next, last := lineAt(src, at)
+		if last {
+			return "", nil, nil, false
+		}
+		if t := bytes.TrimSpace(line); len(t) > 0 {
+			for i := range formats {
+				if string(t) == formats[i].open {
+					d = &formats[i]
+				}
+			}
+			if d == nil {
+				return "", nil, nil, false
+			}
+			start = next
+			if d.withDelims {
+				start = at
+			}
+		}
+		at = next
+	}
+	for {
+		line, next, last := lineAt(src, at)
+		if string(bytes.TrimSpace(line)) == d.end {
+			end := at
+			if d.withDelims {
+				end = next
+			}
+			return d.format, src[start:end], src[next:], true
+		}
+		if last {
+			return "", nil, nil, false
+		}
+		at = next
+	}
+}
+
+// lineAt returns the line of src starting at byte at, with its line end,
+// where the next one starts, and whether it is the last, without a line
+// end (empty at the end of src).
+func lineAt(src []byte, at int) (line []byte, next int, last bool) {
+	i := bytes.IndexByte(src[at:], '\n')
+	if i < 0 {
+		return src[at:], len(src), true
+	}
+	return src[at : at+i+1], at + i + 1, false
 }
 
 // firstLine returns the first non-blank line of src, trimmed, and its line

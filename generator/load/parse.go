@@ -128,11 +128,7 @@ func Parse(p string, src []byte) (*frontmatter.Document, *frontmatter.Node, diag
 		}
 		return nil, nil, diags
 	}
-	// Split returns the body inside a copy of src that it grew while
-	// reading; point into src instead, so only src stays in memory.
-	if n := len(doc.Body); n > 0 && bytes.HasSuffix(src, doc.Body) {
-		doc.Body = src[len(src)-n:]
-	}
+	// The body is a slice of src, so only src stays in memory.
 	front, err := frontmatter.Decode(doc)
 	if err != nil {
 		var serr *frontmatter.SyntaxError
