@@ -7,8 +7,9 @@
 //   - a stories collection on content/stories: every story field with its
 //     widget, each taxonomy a multiple select whose options are exactly the
 //     term keys, labelled with the terms' titles, required unless the
-//     taxonomy is optional; new stories are bundles named like `casebook
-//     new` names them, with their images beside them;
+//     taxonomy is optional; new stories are bundles named from their
+//     title by slug settings that agree with `casebook new` as far as the
+//     editor allows (docs/cms.md, "Slugs"), with their images beside them;
 //   - one collection per taxonomy for its terms, and one for pages;
 //   - for a site with [languages.<code>] tables, the editor's languages:
 //     translations as <name>.<code>.md beside their originals, with only

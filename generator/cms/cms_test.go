@@ -111,6 +111,11 @@ type generated struct {
 		Label  string
 		Folder string
 		Nested map[string]any
+		Meta   struct {
+			Path struct {
+				IndexFile string `yaml:"index_file"`
+			}
+		}
 		Fields []map[string]any
 	}
 }
@@ -156,8 +161,8 @@ func TestConfigFromVocabulary(t *testing.T) {
 				t.Fatalf("collections %v, want %v", names, wantNames)
 			}
 			stories := g.Collections[0]
-			if stories.Folder != "content/stories" || stories.Nested["subfolders"] != true {
-				t.Errorf("stories collection on %q, nested %v; want content/stories, new stories as bundles", stories.Folder, stories.Nested)
+			if stories.Folder != "content/stories" || stories.Nested["subfolders"] != true || stories.Meta.Path.IndexFile != "index" {
+				t.Errorf("stories collection on %q, nested %v, meta %v; want content/stories, new stories as bundles, <slug>/index.md", stories.Folder, stories.Nested, stories.Meta)
 			}
 			fields := map[string]map[string]any{}
 			for _, fl := range stories.Fields {

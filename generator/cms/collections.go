@@ -20,7 +20,7 @@ func stories(site *link.Site, l *Words) *collection {
 		Name: "stories", Label: site.StoriesIntro.Title, LabelSingular: collectionLabel(l, "story"),
 		Icon: "menu_book", Folder: "content/stories", Extension: "md", Format: "yaml-frontmatter",
 		Create: true, Slug: "{{slug}}", Summary: "{{title}}", SortableField: []string{"title", "date"},
-		Nested: &nested{Subfolders: true}, MediaFolder: ptr(""), PublicFolder: ptr(""),
+		Nested: &nested{Subfolders: true}, Meta: &meta{Path: metaPath{IndexFile: "index"}}, MediaFolder: ptr(""), PublicFolder: ptr(""),
 		IndexFile: intro(l),
 	}
 	add := func(f *field) { c.Fields = append(c.Fields, f) }

@@ -52,6 +52,7 @@ type collection struct {
 	Summary       string   `yaml:"summary,omitempty"`
 	SortableField []string `yaml:"sortable_fields,omitempty"`
 	Nested        *nested  `yaml:"nested,omitempty"`
+	Meta          *meta    `yaml:"meta,omitempty"`
 	// I18n turns the site's languages on for the collection.
 	I18n      bool       `yaml:"i18n,omitempty"`
 	IndexFile *indexFile `yaml:"index_file,omitempty"`
@@ -62,9 +63,21 @@ type collection struct {
 }
 
 type nested struct {
-	// Subfolders makes each new entry a folder with an index file: a
-	// story bundle.
+	// Subfolders lists entries in a folder tree; with meta's index file,
+	// each new entry is a folder with that file in it: a story bundle.
 	Subfolders bool `yaml:"subfolders"`
+}
+
+// meta holds the entry path options of a nested collection.
+type meta struct {
+	Path metaPath `yaml:"path"`
+}
+
+// metaPath names the file that every new entry is saved as, in a folder
+// of its own: index, for a story bundle <slug>/index.md. Without it the
+// editor saves a new story as <slug>.md, whatever nested says.
+type metaPath struct {
+	IndexFile string `yaml:"index_file"`
 }
 
 // indexFile is a section intro, content/<section>/_index.md.
