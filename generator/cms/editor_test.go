@@ -82,6 +82,20 @@ func TestEditorWritesWhatCasebookReads(t *testing.T) {
 	if strings.Contains(text, "Der Donnerstagsmarkt") || strings.Contains(text, "index.de") {
 		t.Errorf("the editor lists a translation as a story of its own:\n%s", text)
 	}
+	// Each collection counts its originals only (and the section intro
+	// where there is one): a translation beside them is no entry of its
+	// own.
+	for _, c := range []struct{ name, label, count string }{
+		{"stories", "Récits", "3 entries"}, {"valeurs", "Valeurs", "2 entries"}, {"pages", "Pages", "one entry"},
+	} {
+		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/admin/#/collections/"+c.name)); err != nil {
+			t.Fatal(err)
+		}
+		want := "the “" + c.label + "” collection, which has " + c.count
+		if text := awaitText(t, ctx, want); !strings.Contains(text, want) {
+			t.Errorf("the editor does not say %q; it shows:\n%s", want, text)
+		}
+	}
 
 	c := slugCases[6]
 	if c.new == c.editor || c.locale != "" {
