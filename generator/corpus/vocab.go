@@ -82,6 +82,9 @@ func readTerms(dir string) ([]termFile, []string, error) {
 		if !e.Type().IsRegular() || !strings.HasSuffix(name, ".md") {
 			continue
 		}
+		if strings.Contains(strings.TrimSuffix(name, ".md"), ".") {
+			continue // a translation (<key>.<code>.md): the corpus is in one language
+		}
 		data, err := os.ReadFile(filepath.Join(dir, name))
 		if err != nil {
 			return nil, nil, fmt.Errorf("read vocabulary: %w", err)
