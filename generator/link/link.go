@@ -51,9 +51,7 @@ func linkOne(cfg *config.Config, col *content.Collection, conv *markdown.Convert
 	l.pages()
 	l.taxonomies()
 	l.stories()
-	if root == nil {
-		l.redirects()
-	}
+	l.redirects()
 	diags := l.convert(conv)
 	// Backlinks and co-occurrence touch nothing that related stories read
 	// or write, so they run beside them.

@@ -25,13 +25,19 @@ type Redirect struct {
 var urlAlias = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // redirects lists every story's and term's aliases, by old URL. check
-// has made sure that no alias is a live address or another's alias.
+// has made sure that no alias is a live address or another's alias. In
+// an edition in a further language, whose pages have the same paths under
+// /<code>/, they are the old URLs of its own pages: a story only when it
+// is translated (the original's redirect serves the others).
 func (l *linker) redirects() {
 	var out []Redirect
 	add := func(sitePath, toPath, title string) {
 		out = append(out, Redirect{From: l.cfg.Rel(sitePath), To: l.cfg.Rel(toPath), OutPath: sitePath + "index.html", ToPath: toPath, Title: title})
 	}
 	for _, s := range l.site.Stories {
+		if s.OutPath == "" {
+			continue // not translated: no page here, then or now
+		}
 		for _, a := range s.Aliases {
 			add("stories/"+a.Value+"/", "stories/"+s.Slug+"/", s.Title)
 		}

@@ -12,15 +12,20 @@ import (
 // current one, and _redirects, the same list for hosts that answer with
 // a 301 themselves (Netlify and Cloudflare Pages read it). Redirect pages
 // are no pages of their own: the sitemap leaves them out and they ask
-// not to be indexed.
+// not to be indexed. Each language has the redirect pages of its own
+// pages, under its folder; _redirects lists those of every language.
 func (r *renderer) redirectJobs(add func(job)) {
-	cfg := r.site.Config
-	for i := range r.site.Redirects {
-		rd := &r.site.Redirects[i]
-		p := &Page{Title: rd.Title, Description: rd.Title, Canonical: cfg.Abs(rd.ToPath), Redirect: rd}
-		add(job{path: rd.OutPath, fingerprint: func() uint64 { return r.prints.redirect(rd) }, render: r.standalone("redirect", p)})
+	var redirects []link.Redirect
+	for _, l := range r.family {
+		cfg := l.site.Config
+		emit := l.prefixed(add)
+		for i := range l.site.Redirects {
+			rd := &l.site.Redirects[i]
+			p := &Page{Title: rd.Title, Description: rd.Title, Canonical: cfg.Abs(rd.ToPath), Redirect: rd}
+			emit(job{path: rd.OutPath, fingerprint: func() uint64 { return l.prints.redirect(rd) }, render: l.standalone("redirect", p)})
+		}
+		redirects = append(redirects, l.site.Redirects...)
 	}
-	redirects := r.site.Redirects
 	add(job{path: "_redirects", render: func(buf *bytes.Buffer) error {
 		for _, rd := range redirects {
 			if _, err := fmt.Fprintf(buf, "%s %s 301\n", rd.From, rd.To); err != nil {
