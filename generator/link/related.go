@@ -6,6 +6,8 @@ import (
 	"slices"
 	"sort"
 	"sync"
+
+	"github.com/casebook/casebook/generator/markdown"
 )
 
 // relatedWindow bounds how many stories of one term are compared with a
@@ -138,9 +140,10 @@ func containsStory(list []*Story, s *Story) bool {
 }
 
 // backlinks records, for every story and page, the stories and pages whose
-// bodies link to it.
+// bodies link to it. In an edition in a further language, a story or page
+// not translated links with its original's body, whose links lead to the
+// originals of its targets: they count for the targets' translations.
 func (l *linker) backlinks() {
-	type source struct{ ref Ref }
 	targets := map[string]*[]Ref{}
 	for _, s := range l.site.Stories {
 		targets[s.URL] = &s.Backlinks
@@ -148,22 +151,42 @@ func (l *linker) backlinks() {
 	for _, p := range l.site.Pages {
 		targets[p.URL] = &p.Backlinks
 	}
+	links := func(url, foreign string) []markdown.Link { return l.links[url] }
+	if l.root != nil {
+		for _, s := range l.site.Stories {
+			if o := l.root.bySlug[s.Slug]; o != nil && o.URL != s.URL {
+				targets[o.URL] = &s.Backlinks
+			}
+		}
+		for _, p := range l.site.Pages {
+			if o := l.root.pageBySlug[p.Slug]; o != nil && o.URL != p.URL {
+				targets[o.URL] = &p.Backlinks
+			}
+		}
+		links = func(url, foreign string) []markdown.Link {
+			if foreign != "" {
+				return l.root.links[url]
+			}
+			return l.links[url]
+		}
+	}
 	add := func(from Ref) {
-		seen := map[string]bool{}
-		for _, link := range l.links[from.URL] {
+		self := targets[from.URL]
+		seen := map[*[]Ref]bool{}
+		for _, link := range links(from.URL, from.Foreign) {
 			dest, ok := targets[link.URL]
-			if !ok || link.URL == from.URL || seen[link.URL] {
+			if !ok || dest == self || seen[dest] {
 				continue
 			}
-			seen[link.URL] = true
+			seen[dest] = true
 			*dest = append(*dest, from)
 		}
 	}
 	for _, s := range l.site.Stories {
-		add(Ref{Title: s.Title, URL: s.URL, Summary: s.Summary, Draft: s.Draft})
+		add(Ref{Title: s.Title, URL: s.URL, Summary: s.Summary, Draft: s.Draft, Foreign: s.Foreign})
 	}
 	for _, p := range l.site.Pages {
-		add(Ref{Title: p.Title, URL: p.URL, Summary: p.Summary})
+		add(Ref{Title: p.Title, URL: p.URL, Summary: p.Summary, Foreign: p.Foreign})
 	}
 }
 

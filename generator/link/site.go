@@ -115,6 +115,9 @@ type Ref struct {
 	// Draft is true when the page linking here is a draft story, which
 	// only a -drafts build has; themes mark it as one.
 	Draft bool
+	// Foreign is the language of a page linking here from an edition in
+	// another language, in which it is not translated (as Story.Foreign).
+	Foreign string
 }
 
 // Taxonomy is one vocabulary, such as principles.
