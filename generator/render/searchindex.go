@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/casebook/casebook/generator/i18n"
@@ -50,10 +51,19 @@ func (r *renderer) searchPage(add func(job)) {
 
 // Compact reports whether the output file at path is written as compact
 // as it can be by casebook itself, so that minifying it would only cost
-// time: the files of the search index (not its page).
+// time: the files of the search index (not its page), the default
+// language's under search/ and each further language's under
+// <code>/search/, which are all JSON or text (no page of a taxonomy or
+// term is either, whatever its name).
 func Compact(path string) bool {
-	return strings.HasPrefix(path, "search/") && path != "search/index.html"
+	if strings.HasPrefix(path, "search/") {
+		return path != "search/index.html"
+	}
+	return editionSearchFile.MatchString(path)
 }
+
+// editionSearchFile matches the search index files of a further language.
+var editionSearchFile = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*/search/.+\.(json|txt)$`)
 
 // searchFiles builds the search index (see package search) and adds a job
 // for each of its files under search/ as soon as the file is ready, so the
