@@ -111,7 +111,12 @@ type generated struct {
 		Label  string
 		Folder string
 		Nested map[string]any
-		Meta   struct {
+		Slug   struct {
+			Template string
+			Editable []string
+			Pattern  []string
+		}
+		Meta struct {
 			Path struct {
 				IndexFile string `yaml:"index_file"`
 			}
@@ -159,6 +164,13 @@ func TestConfigFromVocabulary(t *testing.T) {
 			}
 			if wantNames := append(append([]string{"stories"}, f.cfg.Taxonomies...), "pages"); !slices.Equal(names, wantNames) {
 				t.Fatalf("collections %v, want %v", names, wantNames)
+			}
+			// New entries are named from their title, and keep their
+			// name (their address) once saved.
+			for _, c := range g.Collections {
+				if c.Slug.Template != "{{slug}}" || !slices.Equal(c.Slug.Editable, []string{"create"}) || len(c.Slug.Pattern) != 2 || c.Slug.Pattern[0] != slugRule.String() {
+					t.Errorf("collection %s: slug %+v, want {{slug}}, editable only on creation, with check's pattern", c.Name, c.Slug)
+				}
 			}
 			stories := g.Collections[0]
 			if stories.Folder != "content/stories" || stories.Nested["subfolders"] != true || stories.Meta.Path.IndexFile != "index" {

@@ -19,7 +19,7 @@ func stories(site *link.Site, l *Words) *collection {
 	c := &collection{
 		Name: "stories", Label: site.StoriesIntro.Title, LabelSingular: collectionLabel(l, "story"),
 		Icon: "menu_book", Folder: "content/stories", Extension: "md", Format: "yaml-frontmatter",
-		Create: true, Slug: "{{slug}}", Summary: "{{title}}", SortableField: []string{"title", "date"},
+		Create: true, Slug: newSlug("story", l), Summary: "{{title}}", SortableField: []string{"title", "date"},
 		Nested: &nested{Subfolders: true}, Meta: &meta{Path: metaPath{IndexFile: "index"}}, MediaFolder: ptr(""), PublicFolder: ptr(""),
 		IndexFile: intro(l),
 	}
@@ -91,7 +91,7 @@ func terms(tax *link.Taxonomy, l *Words) *collection {
 	order.ValueType = "int"
 	return &collection{
 		Name: tax.Name, Label: tax.Title, Icon: "sell", Folder: "content/" + tax.Name, Extension: "md", Format: "yaml-frontmatter",
-		Create: true, Slug: "{{slug}}", Summary: "{{title}}", SortableField: []string{"title", "order"},
+		Create: true, Slug: newSlug("term", l), Summary: "{{title}}", SortableField: []string{"title", "order"},
 		IndexFile: intro(l),
 		Fields: []*field{
 			words("term", "title", "string", true, l),
@@ -108,7 +108,7 @@ func terms(tax *link.Taxonomy, l *Words) *collection {
 func pages(l *Words) *collection {
 	return &collection{
 		Name: "pages", Label: collectionLabel(l, "pages"), Icon: "description", Folder: "content/pages", Extension: "md", Format: "yaml-frontmatter",
-		Create: true, Slug: "{{slug}}", Summary: "{{title}}", SortableField: []string{"title"},
+		Create: true, Slug: newSlug("page", l), Summary: "{{title}}", SortableField: []string{"title"},
 		Fields: []*field{
 			words("page", "title", "string", true, l),
 			words("page", "summary", "text", false, l),
@@ -140,6 +140,20 @@ func date(kind, name string, required bool, l *Words) *field {
 		f.Default = "{{now}}"
 	}
 	return f
+}
+
+// newSlug names a new entry from its title ({{slug}}: the title made a
+// slug by the global slug settings). Contributors may change it while
+// they create the entry, checked as check checks slugs, but not once it
+// is saved: the name is the page's address (and a term's key), and
+// renaming it in the editor would break every link to it, where
+// `casebook mv` keeps the old address.
+func newSlug(kind string, l *Words) *entrySlug {
+	s := &entrySlug{Template: "{{slug}}", Editable: []string{"create"}}
+	if msg := part(l, kind, "slug", "pattern"); msg != "" {
+		s.Pattern = []string{slugPattern, msg}
+	}
+	return s
 }
 
 // slugField is an optional slug, checked as check checks it.

@@ -97,6 +97,18 @@ func TestEditorWritesWhatCasebookReads(t *testing.T) {
 		}
 	}
 
+	// A saved story's slug is its address: the editor shows it and offers
+	// no way to rename it (which it does by default, as "Rename Folder").
+	must(t, chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/admin/#/collections/stories/entries/atelier-velo")))
+	awaitText(t, ctx, "Summary")
+	clickButton(t, ctx, "anchor")
+	if text := awaitText(t, ctx, "atelier-velo"); !strings.Contains(text, "Slug\natelier-velo") {
+		t.Errorf("the editor's slug panel does not show the story's slug:\n%s", text)
+	}
+	if rename := eval[string](t, ctx, `[...document.querySelectorAll('button')].filter((b) => b.offsetParent && /rename/i.test(b.innerText + ' ' + (b.getAttribute('aria-label') || ''))).map((b) => b.innerText).join(', ')`); rename != "" {
+		t.Errorf("the editor offers to rename a saved story (%s), which would break its address", rename)
+	}
+
 	c := slugCases[6]
 	if c.new == c.editor || c.locale != "" {
 		t.Fatalf("slug case %q: want one whose slugs differ, for any language", c.title)

@@ -39,20 +39,20 @@ type output struct {
 }
 
 type collection struct {
-	Name          string   `yaml:"name"`
-	Label         string   `yaml:"label,omitempty"`
-	LabelSingular string   `yaml:"label_singular,omitempty"`
-	Description   string   `yaml:"description,omitempty"`
-	Icon          string   `yaml:"icon,omitempty"`
-	Folder        string   `yaml:"folder"`
-	Extension     string   `yaml:"extension"`
-	Format        string   `yaml:"format"`
-	Create        bool     `yaml:"create"`
-	Slug          string   `yaml:"slug"`
-	Summary       string   `yaml:"summary,omitempty"`
-	SortableField []string `yaml:"sortable_fields,omitempty"`
-	Nested        *nested  `yaml:"nested,omitempty"`
-	Meta          *meta    `yaml:"meta,omitempty"`
+	Name          string     `yaml:"name"`
+	Label         string     `yaml:"label,omitempty"`
+	LabelSingular string     `yaml:"label_singular,omitempty"`
+	Description   string     `yaml:"description,omitempty"`
+	Icon          string     `yaml:"icon,omitempty"`
+	Folder        string     `yaml:"folder"`
+	Extension     string     `yaml:"extension"`
+	Format        string     `yaml:"format"`
+	Create        bool       `yaml:"create"`
+	Slug          *entrySlug `yaml:"slug"`
+	Summary       string     `yaml:"summary,omitempty"`
+	SortableField []string   `yaml:"sortable_fields,omitempty"`
+	Nested        *nested    `yaml:"nested,omitempty"`
+	Meta          *meta      `yaml:"meta,omitempty"`
 	// I18n turns the site's languages on for the collection.
 	I18n      bool       `yaml:"i18n,omitempty"`
 	IndexFile *indexFile `yaml:"index_file,omitempty"`
@@ -60,6 +60,16 @@ type collection struct {
 	MediaFolder  *string  `yaml:"media_folder,omitempty"`
 	PublicFolder *string  `yaml:"public_folder,omitempty"`
 	Fields       []*field `yaml:"fields"`
+}
+
+// entrySlug is how an entry collection names a new entry's file.
+type entrySlug struct {
+	Template string `yaml:"template"`
+	// Editable lists when a contributor may change the slug: "create".
+	Editable []string `yaml:"editable,omitempty"`
+	// Pattern is a regular expression and the message shown when the
+	// slug does not match it.
+	Pattern []string `yaml:"pattern,omitempty"`
 }
 
 type nested struct {
