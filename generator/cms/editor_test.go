@@ -116,12 +116,17 @@ func TestEditorWritesWhatCasebookReads(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/admin/#/collections/stories/new")); err != nil {
 		t.Fatal(err)
 	}
-	awaitText(t, ctx, "Summary")
+	// The new entry's page, not the story's still on screen.
+	if text := awaitText(t, ctx, "Creating"); !strings.Contains(text, "Creating") {
+		t.Fatalf("the editor shows no new story:\n%s", text)
+	}
 	body := `[...document.querySelectorAll('[data-lexical-editor]')]`
-	must(t, chromedp.Do(ctx,
-		chromedp.SendKeys(chromedp.CSS("input[type=text][aria-required=true][lang=fr]"), c.title),
-		chromedp.SendKeys(chromedp.CSS("textarea[aria-required=true][lang=fr]"), "À Valbrune, fictive, une fête d'été a lieu à Noël."),
-	))
+	must(t, chromedp.Do(ctx, chromedp.SendKeys(chromedp.CSS("input[type=text][aria-required=true][lang=fr]"), c.title)))
+	// The slug panel, still open, shows the slug the title makes.
+	if text := awaitText(t, ctx, "Slug\n"+c.editor); !strings.Contains(text, "Slug\n"+c.editor) {
+		t.Errorf("the editor's slug panel does not show %q for the title %q:\n%s", c.editor, c.title, text)
+	}
+	must(t, chromedp.Do(ctx, chromedp.SendKeys(chromedp.CSS("textarea[aria-required=true][lang=fr]"), "À Valbrune, fictive, une fête d'été a lieu à Noël.")))
 	eval[int](t, ctx, `(() => { const groups = new Set(); for (const b of document.querySelectorAll('button[role=checkbox][value]')) { const g = b.getAttribute('aria-errormessage'); if (!groups.has(g)) { groups.add(g); b.click(); } } return groups.size })()`)
 	revealAll(t, ctx, body+`.length >= 1`)
 	must(t, chromedp.Do(ctx, chromedp.SendKeys(chromedp.JSPath(body+`[0]`), "Illustratif : la fête.")))
