@@ -50,7 +50,8 @@ type Options struct {
 	// Strict makes Check report content lint warnings as errors.
 	Strict bool
 	// LimitMemory lets Build set the process's soft memory limit once the
-	// site is linked (see limitMemory); the build command sets it.
+	// files are loaded and again once the site is linked (see memory.go);
+	// the build command sets it.
 	LimitMemory bool
 }
 
@@ -205,6 +206,9 @@ func readContent(opts Options, res *Result, c *caches) (*config.Config, *content
 	res.Diags.Add(diags...)
 	loaded := load.LoadCached(siteFS, cfg.Taxonomies, c.load)
 	res.Diags.Add(loaded.Diags...)
+	if opts.LimitMemory {
+		limitLoaded(loaded.Files)
+	}
 	col, checked := check.Check(loaded.Files, check.Options{Taxonomies: cfg.Taxonomies, Optional: cfg.OptionalTaxonomies, Drafts: opts.Drafts, Cache: c.check, Languages: cfg.Editions})
 	res.Diags.Add(checked...)
 	return cfg, col, nil
