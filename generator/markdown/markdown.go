@@ -17,6 +17,7 @@
 package markdown
 
 import (
+	"bufio"
 	"bytes"
 	"sync"
 
@@ -65,7 +66,7 @@ type Result struct {
 // for concurrent use.
 type Converter struct {
 	md      goldmark.Markdown
-	bufPool sync.Pool
+	bufPool sync.Pool // of *output
 }
 
 // New returns a Converter.
@@ -82,7 +83,11 @@ func New() *Converter {
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 		goldmark.WithRendererOptions(html.WithXHTML()),
 	)
-	return &Converter{md: md, bufPool: sync.Pool{New: func() any { return new(bytes.Buffer) }}}
+	return &Converter{md: md, bufPool: sync.Pool{New: func() any {
+		out := new(output)
+		out.w = bufio.NewWriter(&out.buf)
+		return out
+	}}}
 }
 
 // Convert renders body, which belongs to the file at path and starts on
@@ -96,14 +101,17 @@ func (c *Converter) Convert(path, dir string, body content.Body, r Resolver) Res
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	lw := &linkWalker{path: path, dir: dir, src: src, firstLine: body.Line, resolver: r}
 	lw.walk(doc)
-	buf := c.bufPool.Get().(*bytes.Buffer)
-	buf.Reset()
-	defer c.bufPool.Put(buf)
+	out := c.bufPool.Get().(*output)
+	out.buf.Reset()
+	out.w.Reset(&out.buf)
+	defer c.bufPool.Put(out)
 	var res Result
-	if err := c.md.Renderer().Render(buf, src, doc); err != nil {
+	// goldmark writes through a bufio.Writer; given none, it makes one
+	// (4 KiB) per body.
+	if err := c.md.Renderer().Render(out.w, src, doc); err != nil {
 		res.Diags.Errorf(path, body.Line, 1, "rendering Markdown: %v", err)
 	}
-	res.HTML = bytes.Clone(buf.Bytes())
+	res.HTML = bytes.Clone(out.buf.Bytes())
 	res.Links = lw.links
 	res.Diags = append(res.Diags, lw.diags...)
 	res.Words = countWords(src)
@@ -122,4 +130,11 @@ func countWords(src []byte) int {
 		in = word
 	}
 	return n
+}
+
+// output is where Convert renders a body: a buffer and the bufio.Writer
+// goldmark writes to it through.
+type output struct {
+	buf bytes.Buffer
+	w   *bufio.Writer
 }
