@@ -37,10 +37,12 @@ type Builder struct {
 	// files maps each output path of the last good build to its digests;
 	// nil means the next build must be a full, staged one.
 	files map[string]fileDigest
-	// keys maps output paths to the fingerprints they were rendered with
-	// (see render.Options.Unchanged); pages whose fingerprint is unchanged
-	// are not rendered again.
-	keys map[string]uint64
+	// keys maps the files written by Go code to the fingerprints of what
+	// they were made from (see render.Unchanged), and records holds what
+	// every page read (see render.Records): neither is rendered again
+	// while what it was made from is unchanged.
+	keys    map[string]uint64
+	records *render.Records
 	// caches keep parsed files and converted bodies between builds.
 	caches caches
 	// site and renderer are those of the last build when it was good and
@@ -85,7 +87,7 @@ func NewBuilder(opts Options) *Builder {
 	if out == "" {
 		out = filepath.Join(opts.Src, "public")
 	}
-	return &Builder{opts: opts, out: out, caches: newCaches()}
+	return &Builder{opts: opts, out: out, caches: newCaches(), records: render.NewRecords()}
 }
 
 // Build reads the whole site again and brings the output folder up to
@@ -110,21 +112,30 @@ func (b *Builder) Build() (*Update, error) {
 			b.files = nil // the folder was removed or replaced behind our back
 		}
 	}
-	ropts := render.Options{LiveReload: b.opts.LiveReload, SearchCache: b.caches.search, CardCache: b.caches.cards}
+	ropts := render.Options{LiveReload: b.opts.LiveReload, SearchCache: b.caches.search, CardCache: b.caches.cards, Records: b.records}
 	if read, done := previousOutput(b.out); read != nil {
 		defer done()
 		ropts.Previous = read
 	}
+	var c *changes
+	if b.files != nil {
+		c = b.newChanges(up)
+		ropts.Kept = c.kept
+	}
 	rd := render.New(site, th, ropts)
-	if b.files == nil {
+	if c == nil {
 		up.Full = true
 		err = b.full(rd, up)
 	} else {
-		err = b.incremental(rd, up)
+		err = b.incremental(rd, c)
 	}
 	if err != nil {
 		b.files = nil
-	} else if len(res.Diags) == 0 {
+		b.records.Discard()
+	} else {
+		b.records.Commit()
+	}
+	if err == nil && len(res.Diags) == 0 {
 		b.site, b.renderer = site, rd
 	}
 	sort.Strings(up.Written)
@@ -185,9 +196,9 @@ func (b *Builder) full(rd *render.Renderer, up *Update) error {
 // incremental writes only the files whose bytes changed, in place. The
 // changed files are kept in memory until rendering has succeeded, so a
 // template that fails half-way leaves the output as it was.
-func (b *Builder) incremental(rd *render.Renderer, up *Update) error {
+func (b *Builder) incremental(rd *render.Renderer, c *changes) error {
+	up := c.p.up
 	up.Out = b.out
-	c := b.newChanges(up)
 	if err := rd.All(c.unchanged, c.emit); err != nil {
 		return err
 	}
@@ -231,6 +242,16 @@ func (c *changes) unchanged(name string, key uint64) bool {
 	}
 	c.p.record(name, old, false)
 	return true
+}
+
+// kept is render.Options.Kept: the file of a page whose record still
+// holds is kept as it is, when the output has it.
+func (c *changes) kept(name string) bool {
+	old, ok := c.b.files[name]
+	if ok {
+		c.p.record(name, old, false)
+	}
+	return ok
 }
 
 // emit minifies a rendered file and keeps it for writing when its bytes
@@ -288,7 +309,7 @@ func (b *Builder) bodies(changed []string) (up *Update, ok bool, err error) {
 		// site in several languages is rebuilt the whole way.
 		return nil, false, nil
 	}
-	if b.renderer == nil || b.renderer.OwnTemplates() {
+	if b.renderer == nil {
 		return nil, false, nil
 	}
 	if _, err := os.Stat(filepath.Join(b.out, publish.Marker)); err != nil {
@@ -330,12 +351,18 @@ func (b *Builder) bodies(changed []string) (up *Update, ok bool, err error) {
 	}
 	up = &Update{Result: &Result{Stories: len(b.site.Stories), Site: b.site, Out: b.out}, Short: true}
 	c := b.newChanges(up)
-	if err := b.renderer.Bodies(stories, c.keys.record, c.emit, c.unchanged); err != nil {
-		return up, true, err
+	done, err := b.renderer.Bodies(stories, c.emit, c.unchanged)
+	if err != nil {
+		b.records.Discard()
+	}
+	if err != nil || !done {
+		return up, done, err
 	}
 	if err := writeAll(b.out, c.changed); err != nil {
+		b.records.Discard()
 		return up, true, err
 	}
+	b.records.Commit()
 	// The search index may now be split into other shard files.
 	for name := range b.files {
 		if _, ok := c.p.files[name]; ok || !strings.HasPrefix(name, "search/") || name == "search/index.html" {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"sync"
+	"unsafe"
 
 	"github.com/casebook/casebook/generator/link"
 )
@@ -16,85 +17,106 @@ import (
 // build. Cards are rendered when a page first asks for them, so a rebuild
 // that renders few pages renders few cards. Themes reach the store through
 // the cardHTML template function.
+//
+// A card keeps what its template read (see record.go): a page that shows
+// it counts those reads as its own, and a card kept between builds is
+// used again only while none of them changed.
 type cardStore struct {
-	t       *template.Template
-	byStory sync.Map // *link.Story → template.HTML
-	// chrome fingerprints what every card shares (see fingerprinter), and
-	// keep, when not nil, keeps cards between builds.
-	chrome uint64
-	keep   *CardCache
+	byStory sync.Map // *link.Story → *cardEntry
+	// keep, when not nil, keeps cards between builds; theme identifies
+	// the templates and strings they were rendered with.
+	keep  *CardCache
+	theme uint64
 }
 
-// reset starts a build whose cards are rendered with t.
-func (c *cardStore) reset(t *template.Template, chrome uint64, keep *CardCache) {
-	c.t, c.chrome, c.keep = t, chrome, keep
+// cardEntry is a rendered card and what it read.
+type cardEntry struct {
+	html  template.HTML
+	reads []read
+	sum   uint64
+	theme uint64
+}
+
+// reset starts a build.
+func (c *cardStore) reset(keep *CardCache, theme uint64) {
+	c.keep, c.theme = keep, theme
 	c.byStory.Clear()
 }
 
-// html returns the card of s; it is the cardHTML template function. It is
-// called from several pages at once; two of them may render the same card,
-// with the same result.
-func (c *cardStore) html(s *link.Story) (template.HTML, error) {
-	if h, ok := c.byStory.Load(s); ok {
-		return h.(template.HTML), nil
+// html returns the card of s rendered with t, the template set of acc;
+// it is the cardHTML template function. It is called from several pages
+// at once; two of them may render the same card, with the same result.
+func (c *cardStore) html(s *link.Story, t *template.Template, acc *accessor) (template.HTML, error) {
+	if e, ok := c.byStory.Load(s); ok {
+		return acc.merge(e.(*cardEntry)), nil
 	}
-	if c.t == nil {
+	if t == nil {
 		return "", fmt.Errorf("no card template for story %q", s.Slug)
 	}
-	var key uint64
-	if c.keep != nil {
-		key = cardKey(c.chrome, s)
-		if h, ok := c.keep.get(key); ok {
-			c.byStory.Store(s, h)
-			return h, nil
+	var id uint32
+	known := false
+	if acc.reg != nil {
+		id, known = acc.reg.ids[unsafe.Pointer(s)]
+	}
+	if c.keep != nil && known {
+		if e := c.keep.get(id); e != nil && e.theme == c.theme && e.sum == acc.reg.sum(e.reads) {
+			c.byStory.Store(s, e)
+			return acc.merge(e), nil
 		}
 	}
+	outer := acc.rec
+	acc.rec = newRecorder()
 	var buf bytes.Buffer
-	if err := c.t.ExecuteTemplate(&buf, "card", s); err != nil {
+	err := t.ExecuteTemplate(&buf, "card", s)
+	reads := acc.rec.reads
+	acc.rec = outer
+	if err != nil {
 		return "", fmt.Errorf("rendering the card of %s: %w", s.Path, err)
 	}
 	// The card template is html/template: its output is escaped markup.
-	h := template.HTML(buf.String())
-	c.byStory.Store(s, h)
-	if c.keep != nil {
-		c.keep.put(key, h)
+	e := &cardEntry{html: template.HTML(buf.String()), reads: reads, theme: c.theme}
+	if acc.reg != nil {
+		e.sum = acc.reg.sum(reads)
 	}
-	return h, nil
+	c.byStory.Store(s, e)
+	if c.keep != nil && known {
+		c.keep.put(id, e)
+	}
+	return acc.merge(e), nil
 }
 
-// cardKey fingerprints everything a card shows: the story's file and URL,
-// and what all cards share (the theme, the vocabulary, the site's
-// settings).
-func cardKey(chrome uint64, s *link.Story) uint64 {
-	var h digest
-	h.u64(chrome)
-	h.card(s)
-	return uint64(h)
+// merge counts the reads of a card as the current page's and returns it.
+func (a *accessor) merge(e *cardEntry) template.HTML {
+	if a.rec != nil {
+		for _, r := range e.reads {
+			a.rec.add(r)
+		}
+	}
+	return e.html
 }
 
 // CardCache keeps rendered story cards between builds of one site, as
 // watch and serve do, so that a rebuild which re-renders a hundred list
 // pages does not render the cards of every story on them again. Cards are
-// found by a fingerprint of all they show. It is safe for concurrent use.
+// found by their story, and used while what they read is unchanged. It is safe for concurrent use.
 type CardCache struct {
 	mu      sync.Mutex
-	entries map[uint64]template.HTML
+	entries map[uint32]*cardEntry
 }
 
 // NewCardCache returns an empty CardCache.
-func NewCardCache() *CardCache { return &CardCache{entries: map[uint64]template.HTML{}} }
+func NewCardCache() *CardCache { return &CardCache{entries: map[uint32]*cardEntry{}} }
 
-func (c *CardCache) get(key uint64) (template.HTML, bool) {
+func (c *CardCache) get(story uint32) *cardEntry {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	h, ok := c.entries[key]
-	return h, ok
+	return c.entries[story]
 }
 
-func (c *CardCache) put(key uint64, h template.HTML) {
+func (c *CardCache) put(story uint32, e *cardEntry) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.entries[key] = h
+	c.entries[story] = e
 }
 
 // trim forgets every card when the cache holds many more than the site

@@ -29,22 +29,12 @@ func (r *renderer) citeJobs(add func(job), s *link.Story) {
 		name  string
 		write func(*bytes.Buffer, *link.Story, string, string)
 	}{{"cite.bib", writeBibTeX}, {"cite.ris", writeRIS}} {
-		add(job{path: dir + format.name, fingerprint: func() uint64 { return r.prints.cite(s, format.name) },
+		add(job{path: dir + format.name, fingerprint: func() uint64 { return r.made(format.name, s) },
 			render: func(buf *bytes.Buffer) error {
 				format.write(buf, s, r.site.Config.Title, r.site.Config.Abs(dir))
 				return nil
 			}})
 	}
-}
-
-// cite fingerprints a citation file: the story's front matter and URL
-// (its Key) and the site's title and base URL (the chrome).
-func (fp *fingerprinter) cite(s *link.Story, name string) uint64 {
-	var h digest
-	h.u64(fp.chrome)
-	h.strs(name)
-	h.card(s)
-	return uint64(h) | 1
 }
 
 // writeBibTeX writes a story, and its source, as BibTeX entries. Every

@@ -68,6 +68,18 @@ type Page struct {
 	// of one language. Languages is the language switch made of them.
 	Alternates []link.Alternate
 	Languages  []Language
+
+	// HasVideo is set when the page's body holds a click-to-play video
+	// (see markdown.Video): its page then carries the play button's words
+	// for the theme's script.
+	HasVideo bool
+	// OnPrimary is set when the page belongs to the primary taxonomy (the
+	// principles, in the sample site): its terms wear their own colour
+	// and mark.
+	OnPrimary bool
+	// ShowCoverage is set on the pages where the coverage partial draws:
+	// the home page and the index of the primary taxonomy.
+	ShowCoverage bool
 }
 
 // Citation is what a story page needs to offer its citation: the plain
@@ -200,10 +212,9 @@ func (p *Pager) Span() string {
 // stories on them do.
 func (p *Page) FirstPage() bool { return p.Pager == nil || p.Pager.Number == p.Pager.Total }
 
-// HasVideo reports whether the page's body holds a click-to-play video
-// (see markdown.Video): its page then carries the play button's words for
-// the theme's script.
-func (p *Page) HasVideo() bool {
+// setDerived sets the fields of p that render derives from the entities
+// it shows, so that they are part of the page's own data (see record.go).
+func (p *Page) setDerived() {
 	var body string
 	switch {
 	case p.Story != nil:
@@ -213,13 +224,9 @@ func (p *Page) HasVideo() bool {
 	case p.Term != nil:
 		body = string(p.Term.HTML)
 	}
-	return strings.Contains(body, markdown.VideoMarker)
-}
-
-// OnPrimary reports whether p belongs to the primary taxonomy (the
-// principles): its terms wear their own colour and mark.
-func (p *Page) OnPrimary() bool {
-	return p.Site != nil && p.Taxonomy != nil && p.Taxonomy == p.Site.Primary
+	p.HasVideo = strings.Contains(body, markdown.VideoMarker)
+	p.OnPrimary = p.Site != nil && p.Taxonomy != nil && p.Taxonomy == p.Site.Primary
+	p.ShowCoverage = p.Site != nil && p.Site.Coverage != nil && (p.Kind == "home" || p.Kind == "taxonomy" && p.OnPrimary)
 }
 
 func siteData(site *link.Site, th *Theme, tr *i18n.Catalog, opts Options) *SiteData {

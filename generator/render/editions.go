@@ -22,9 +22,10 @@ func (r *renderer) languageJobs(out func(job), pages *[]siteURL) {
 		emit(j)
 	}
 	add := func(path string, f func(*bytes.Buffer) error) { addJob(job{path: path, render: f}) }
+	addPage := func(path string, p *pageRun) { addJob(job{path: path, page: p}) }
 
 	home := r.site.Home
-	addJob(job{path: "index.html", date: r.site.Updated, render: r.page("home", &Page{Title: cfg.Title, Description: firstNonEmpty(home.Summary, cfg.Description),
+	addJob(job{path: "index.html", date: r.site.Updated, page: r.page("home", &Page{Title: cfg.Title, Description: firstNonEmpty(home.Summary, cfg.Description),
 		Canonical: cfg.Abs(""), Plain: home, Latest: first(r.site.Stories, 6)})})
 	r.paginate(addJob, "stories/", r.site.Stories, func(p *Page) {
 		p.Kind, p.Title = "stories", firstNonEmpty(r.site.StoriesIntro.Title, r.tr.S("list.title"))
@@ -45,7 +46,7 @@ func (r *renderer) languageJobs(out func(job), pages *[]siteURL) {
 		}
 	}
 	for _, tax := range r.site.Taxonomies {
-		add(tax.OutPath, r.page("taxonomy", &Page{Title: tax.Title, Description: firstNonEmpty(tax.Summary, r.tr.S("taxonomy.description", tax.Title, cfg.Title)),
+		addPage(tax.OutPath, r.page("taxonomy", &Page{Title: tax.Title, Description: firstNonEmpty(tax.Summary, r.tr.S("taxonomy.description", tax.Title, cfg.Title)),
 			Canonical: cfg.Abs(tax.Name + "/"), Taxonomy: tax, Plain: tax.Intro, Breadcrumbs: []Crumb{r.home()}}))
 		for _, term := range tax.Terms {
 			tax, term := tax, term
@@ -65,10 +66,10 @@ func (r *renderer) languageJobs(out func(job), pages *[]siteURL) {
 		if p.OutPath == "" {
 			continue
 		}
-		add(p.OutPath, r.page("page", &Page{Title: p.Title, Description: firstNonEmpty(p.Summary, cfg.Description),
+		addPage(p.OutPath, r.page("page", &Page{Title: p.Title, Description: firstNonEmpty(p.Summary, cfg.Description),
 			Canonical: cfg.Abs(p.Slug + "/"), Plain: p, Breadcrumbs: []Crumb{r.home()}}))
 	}
-	add("404.html", r.page("404", &Page{Title: r.tr.S("notfound.title"), Description: cfg.Description, Canonical: cfg.Abs("404.html")}))
+	addPage("404.html", r.page("404", &Page{Title: r.tr.S("notfound.title"), Description: cfg.Description, Canonical: cfg.Abs("404.html")}))
 	r.intersectionJobs(addJob, r.crossings)
 	r.printJobs(emit)
 	r.cardJob(emit, "card.png", r.siteCard)

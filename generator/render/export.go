@@ -64,13 +64,7 @@ func exported(site *link.Site) []*link.Story { return published(site.Stories) }
 // exportJobs adds stories.json and stories.csv.
 func (r *renderer) exportJobs(add func(job)) {
 	key := func(name string) func() uint64 {
-		return func() uint64 {
-			var h digest
-			h.u64(r.prints.chrome)
-			h.strs(name)
-			h.u64(storiesDigest(exported(r.site)))
-			return uint64(h) | 1
-		}
+		return func() uint64 { return r.made(name, exported(r.site)...) }
 	}
 	add(job{path: "stories.json", fingerprint: key("stories.json"), render: func(buf *bytes.Buffer) error { return writeJSON(buf, r.site) }})
 	add(job{path: "stories.csv", fingerprint: key("stories.csv"), render: func(buf *bytes.Buffer) error { return writeCSV(buf, r.site) }})

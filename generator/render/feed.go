@@ -82,8 +82,10 @@ func writeFeed(buf *bytes.Buffer, site *link.Site, title, sitePath string, stori
 func (r *renderer) feedJob(add func(job), title, sitePath string, stories []*link.Story) {
 	stories = published(stories)
 	add(job{path: sitePath + "feed.xml",
-		fingerprint: func() uint64 { return r.prints.feed(r.site, title, sitePath, stories) },
-		render:      func(buf *bytes.Buffer) error { return writeFeed(buf, r.site, title, sitePath, stories) }})
+		fingerprint: func() uint64 {
+			return r.made([]any{title, sitePath, feedUpdated(r.site, stories)}, first(stories, FeedSize)...)
+		},
+		render: func(buf *bytes.Buffer) error { return writeFeed(buf, r.site, title, sitePath, stories) }})
 }
 
 // published returns stories without the drafts among them: stories itself

@@ -8,14 +8,17 @@ import (
 
 	"github.com/casebook/casebook/generator/diag"
 	"github.com/casebook/casebook/generator/i18n"
+	"github.com/casebook/casebook/generator/link"
 )
 
 // localized is a theme's templates for one language: their t, date and
 // readingTime functions speak it, and its story cards are its own.
 type localized struct {
-	templates map[string]*template.Template
-	cards     *cardStore
-	cat       *i18n.Catalog
+	// sets hold a copy of the templates for each of the theme's
+	// accessors (Theme.access), whose functions are bound to it.
+	sets  []map[string]*template.Template
+	cards *cardStore
+	cat   *i18n.Catalog
 }
 
 // localFuncs are the template functions that depend on the language:
@@ -27,14 +30,25 @@ type localized struct {
 //	{{cardHTML .}}                       a story's card, rendered once per build
 //	{{langName "en-GB"}}                 "English", "Saesneg": a language's name
 //	{{pageLang}}                         the code of the page's language
-func localFuncs(cat *i18n.Catalog, cards *cardStore) template.FuncMap {
+//
+// They also hold the functions bound to one accessor, which read entities
+// and record what they read: the field chains of the rewritten templates
+// (see rewrite.go), cardHTML, and tone and mark, which read a term's
+// place in its taxonomy.
+func localFuncs(cat *i18n.Catalog, cards *cardStore, acc *accessor, set map[string]*template.Template) template.FuncMap {
 	return template.FuncMap{
+		getFunc:       acc.get,
+		callFunc:      acc.call,
+		"tone":        func(v any) string { acc.noteTerm(v); return toneClass(v) },
+		"mark":        func(v any) string { acc.noteTerm(v); return markID(v) },
 		"langName":    func(code string) string { return languageName(cat, code) },
 		"pageLang":    func() string { return cat.Lang },
 		"t":           cat.T,
 		"date":        cat.Date,
 		"readingTime": func(minutes int) string { return cat.S("count.reading", minutes) },
-		"cardHTML":    cards.html,
+		"cardHTML": func(s *link.Story) (template.HTML, error) {
+			return cards.html(s, set["stories"], acc)
+		},
 	}
 }
 
@@ -80,14 +94,18 @@ func (th *Theme) localized(lang string) (*localized, error) {
 		return l, nil
 	}
 	cat := th.strings.Catalog(lang)
-	l := &localized{templates: map[string]*template.Template{}, cards: &cardStore{}, cat: cat}
-	fm := localFuncs(cat, l.cards)
-	for kind, t := range th.templates {
-		c, err := t.Clone()
-		if err != nil {
-			return nil, fmt.Errorf("theme templates for %s: %w", lang, err)
+	l := &localized{cards: &cardStore{}, cat: cat}
+	for _, acc := range th.access {
+		set := map[string]*template.Template{}
+		fm := localFuncs(cat, l.cards, acc, set)
+		for kind, t := range th.templates {
+			c, err := t.Clone()
+			if err != nil {
+				return nil, fmt.Errorf("theme templates for %s: %w", lang, err)
+			}
+			set[kind] = c.Funcs(fm)
 		}
-		l.templates[kind] = c.Funcs(fm)
+		l.sets = append(l.sets, set)
 	}
 	if th.langs == nil {
 		th.langs = map[string]*localized{}

@@ -45,8 +45,7 @@ func (r *renderer) paginate(add func(job), dir string, stories []*link.Story, fi
 				p.Pager.Older = urls[number-2]
 			}
 		}
-		render := r.page(p.Kind, p) // sets p.Site, which listExtra reads
-		add(job{path: pagePath(dir, number, total) + "index.html", fingerprint: func() uint64 { return r.prints.listPage(p, r.prints.listExtra(p)) }, render: render})
+		add(job{path: pagePath(dir, number, total) + "index.html", page: r.page(p.Kind, p)})
 	}
 }
 

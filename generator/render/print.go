@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"html/template"
 	"regexp"
 	"strings"
@@ -39,15 +38,12 @@ func (r *renderer) printJob(tax *link.Taxonomy, term *link.Term) job {
 	cfg := r.site.Config
 	dir := tax.Name + "/" + term.Key + "/print/"
 	p := &Page{Title: term.Title, Description: term.Summary, Canonical: cfg.Abs(dir), Term: term, Taxonomy: tax, Stories: published(term.Stories)}
-	j := job{path: dir + "index.html", fingerprint: func() uint64 { return r.prints.pack(p) }, render: r.standalone("print", p)}
+	j := job{path: dir + "index.html", page: r.standalone("print", p)}
 	if r.release {
-		render := j.render
-		j.render = func(buf *bytes.Buffer) error {
-			err := render(buf)
+		j.after = func() {
 			for _, s := range term.Stories {
 				r.rendered(s)
 			}
-			return err
 		}
 	}
 	return j
@@ -69,21 +65,6 @@ func (r *renderer) packsOf(stories []*link.Story) []job {
 		}
 	}
 	return jobs
-}
-
-// pack fingerprints a workshop pack: the term, and every story's front
-// matter, URL and body.
-func (fp *fingerprinter) pack(p *Page) uint64 {
-	var h digest
-	h.u64(fp.chrome)
-	h.strs("print", p.Canonical)
-	h.u64(p.Term.Hash)
-	h.int(len(p.Stories))
-	for _, s := range p.Stories {
-		h.card(s)
-		h.u64(s.HTMLKey)
-	}
-	return uint64(h) | 1
 }
 
 // holders counts, for a renderer that releases bodies, the pages still to

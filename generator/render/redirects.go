@@ -22,7 +22,7 @@ func (r *renderer) redirectJobs(add func(job)) {
 		for i := range l.site.Redirects {
 			rd := &l.site.Redirects[i]
 			p := &Page{Title: rd.Title, Description: rd.Title, Canonical: cfg.Abs(rd.ToPath), Redirect: rd}
-			emit(job{path: rd.OutPath, fingerprint: func() uint64 { return l.prints.redirect(rd) }, render: l.standalone("redirect", p)})
+			emit(job{path: rd.OutPath, page: l.standalone("redirect", p)})
 		}
 		redirects = append(redirects, l.site.Redirects...)
 	}
@@ -34,21 +34,4 @@ func (r *renderer) redirectJobs(add func(job)) {
 		}
 		return nil
 	}})
-}
-
-// standalone renders a page of kind with its own template alone, without
-// the site's header, navigation and footer from base.html.
-func (r *renderer) standalone(kind string, p *Page) func(*bytes.Buffer) error {
-	p.Site, p.Kind = r.data, kind
-	return func(buf *bytes.Buffer) error {
-		return r.tmpl.templates[kind].ExecuteTemplate(buf, kind+".html", p)
-	}
-}
-
-// redirect fingerprints a redirect page.
-func (fp *fingerprinter) redirect(rd *link.Redirect) uint64 {
-	var h digest
-	h.u64(fp.chrome)
-	h.strs("redirect", rd.From, rd.To, rd.ToPath, rd.Title)
-	return uint64(h) | 1
 }

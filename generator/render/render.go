@@ -12,10 +12,7 @@ package render
 import (
 	"bytes"
 	"fmt"
-	"runtime"
-	"sync"
 	"sync/atomic"
-	"time"
 
 	"github.com/casebook/casebook/generator/i18n"
 	"github.com/casebook/casebook/generator/link"
@@ -46,24 +43,17 @@ type Options struct {
 	// it did; render then emits nothing for that path. Social cards whose
 	// key is unchanged are kept this way without being read in full.
 	Keep func(path string, same func(head []byte) bool) bool
+	// Records, when set, keeps what every page read when it was last
+	// rendered (see record.go); Kept is then asked whether the file of a
+	// page whose record still holds is there from the last build, and
+	// when it answers true the page is not rendered again. A build
+	// without Kept renders every page and records them all afresh.
+	Records *Records
+	Kept    func(path string) bool
 	// Release lets each story's converted body go once its page is
 	// rendered, so that a one-shot build of a large site never holds every
 	// page's HTML. The site must not be rendered again afterwards.
 	Release bool
-}
-
-// job renders one output file.
-type job struct {
-	path string
-	// fingerprint computes the page's fingerprint, when it has one. It is
-	// called on the rendering goroutines, and only when a builder asks.
-	fingerprint func() uint64
-	render      func(buf *bytes.Buffer) error
-	// date is when the page's content last changed, for the sitemap,
-	// when it has such a date.
-	date time.Time
-	// unlisted keeps the page out of the sitemap: a draft's.
-	unlisted bool
 }
 
 // Render writes every file of the site through emit. The search index is
@@ -98,15 +88,10 @@ func New(site *link.Site, th *Theme, opts Options) *Renderer {
 			r.err = x.err
 		}
 	}
-	if len(r.family) > 1 {
-		// Every page of every language links the others: a language
-		// added or removed changes them all.
-		langs := languagesDigest(r.family)
-		for _, x := range r.family {
-			if x.prints != nil {
-				x.prints.chrome ^= langs
-			}
-		}
+	reg := newRegistry()
+	for _, x := range r.family {
+		reg.addSite(x.site, x.data, x.prefix)
+		x.reg = reg
 	}
 	return &Renderer{r: r, opts: opts}
 }
@@ -121,31 +106,30 @@ func newRenderer(site *link.Site, th *Theme, opts Options) *renderer {
 	r.tr = r.tmpl.cat
 	r.data = siteData(site, th, r.tr, opts)
 	addFinding(r.data, site, r.crossings, r.tr)
-	r.prints = newFingerprinter(r)
+	r.salt = r.theme.hash ^ newRegistry().selfDigest(0, site.Config)
 	if r.release {
 		r.holders = holders(site)
 	}
 	return r
 }
 
-// Unchanged, when not nil, is asked before rendering each file that has
-// a fingerprint (see fingerprint.go; search files have one too) whether
-// it was rendered with that fingerprint before; when it answers true, the
-// file is skipped and emit is not called for it. It is called
-// concurrently.
+// Unchanged, when not nil, is asked before rendering each file written
+// by Go code (a feed, a citation, a search file, a social card) whether it
+// was made from the same inputs before, given their fingerprint; when it
+// answers true, the file is skipped and emit is not called for it. It is
+// called concurrently. Pages made by templates are kept by their records
+// instead (see Options.Records).
 type Unchanged func(path string, fingerprint uint64) bool
 
 // All writes every file of the site through emit, skipping those that
-// unchanged says are unchanged.
+// unchanged says are unchanged and the pages whose records say they would
+// come out the same.
 func (x *Renderer) All(unchanged Unchanged, emit Emit) error {
 	r := x.r
 	if r.err != nil {
 		return r.err
 	}
-	x.opts.CardCache.trim(len(r.site.Stories))
-	for _, l := range r.family {
-		l.tmpl.cards.reset(l.tmpl.templates["stories"], l.prints.chrome, l.opts.CardCache)
-	}
+	x.start(x.opts.Kept == nil)
 	// The index reads every story's HTML, so when story pages release it
 	// the index takes its text before any page renders; otherwise it is
 	// made while they do. Each language has its own.
@@ -156,16 +140,6 @@ func (x *Renderer) All(unchanged Unchanged, emit Emit) error {
 		}
 	}
 	producers := []func(add func(job)) error{func(add func(job)) error {
-		if r.theme.own || len(r.family) > 1 {
-			// The site's own templates may read anything: no page is
-			// skipped (see fingerprint.go). Search files do not depend on
-			// templates and keep theirs. Nor is a page skipped on a site
-			// in several languages: fingerprints do not yet cover what one
-			// language's pages take from another's stories (a retagged
-			// story left 48 Welsh pages stale).
-			page := add
-			add = func(j job) { j.fingerprint = nil; page(j) }
-		}
 		r.jobs(add)
 		return nil
 	}}
@@ -177,36 +151,55 @@ func (x *Renderer) All(unchanged Unchanged, emit Emit) error {
 			return searchFiles(indexes[i], l.prefixed(add))
 		})
 	}
-	return run(unchanged, emit, producers...)
+	return x.run(unchanged, emit, producers...)
 }
 
-// OwnTemplates reports whether the site has templates of its own. Then
-// Bodies does not apply: such a template may show a body on any page.
-func (x *Renderer) OwnTemplates() bool { return x.r.theme.own }
+// start begins a build: the records of the last one are compared with
+// (unless fresh) and this one's are collected.
+func (x *Renderer) start(fresh bool) {
+	x.opts.CardCache.trim(len(x.r.site.Stories))
+	for _, l := range x.r.family {
+		l.tmpl.cards.reset(x.opts.CardCache, l.salt)
+	}
+	if x.opts.Records != nil {
+		x.opts.Records.begin(fresh, false)
+	}
+}
 
-// Bodies writes what depends on the bodies of stories and nothing else:
-// their pages and the search index. It is for stories whose body alone
-// changed since All (or Bodies) last ran, as link.Site.ReplaceBody
-// allows: lists show a story's front matter, never its body. Pages are
-// rendered whatever unchanged says, and recorded is told their new
-// fingerprints; unchanged is asked about the search files.
-func (x *Renderer) Bodies(stories []*link.Story, recorded func(path string, fingerprint uint64), emit Emit, unchanged Unchanged) error {
+// Bodies writes what depends on the bodies of stories that changed in
+// place since All (or Bodies) last ran, as link.Site.ReplaceBody allows:
+// the stories' pages, the workshop packs of their terms and the search
+// index. It needs the records of the last build (Options.Records): when
+// any other page read something of those stories that has changed (a
+// site template that shows related stories' bodies, say), it writes
+// nothing and reports false, and the whole site must be rendered again.
+func (x *Renderer) Bodies(stories []*link.Story, emit Emit, unchanged Unchanged) (bool, error) {
 	r := x.r
-	if r.release {
-		return fmt.Errorf("render: the bodies of this site were released")
+	if r.release || x.opts.Records == nil {
+		return false, fmt.Errorf("render: Bodies needs the records of a site whose bodies were kept")
+	}
+	r.reg.forget()
+	jobs := []job{}
+	for _, s := range stories {
+		jobs = append(jobs, r.storyJob(s))
+	}
+	// A body shows in the workshop packs of the story's terms too.
+	jobs = append(jobs, r.packsOf(stories)...)
+	paths := map[string]bool{}
+	for _, j := range jobs {
+		paths[j.path] = true
+	}
+	if !x.opts.Records.onlyIn(r.reg, stories, paths) {
+		return false, nil
+	}
+	x.start(false)
+	x.opts.Records.begin(false, true)
+	for i := range jobs {
+		jobs[i].fresh = true
 	}
 	index := r.searchInput()
-	return run(unchanged, emit, func(add func(job)) error {
-		for _, s := range stories {
-			j := r.storyJob(s)
-			recorded(j.path, j.fingerprint())
-			j.fingerprint = nil
-			add(j)
-		}
-		// A body shows in the workshop packs of the story's terms too.
-		for _, j := range r.packsOf(stories) {
-			recorded(j.path, j.fingerprint())
-			j.fingerprint = nil
+	return true, x.run(unchanged, emit, func(add func(job)) error {
+		for _, j := range jobs {
 			add(j)
 		}
 		return nil
@@ -215,73 +208,17 @@ func (x *Renderer) Bodies(stories []*link.Story, recorded func(path string, fing
 	})
 }
 
-// run renders on all cores the jobs that each of producers adds, from its
-// own goroutine, while earlier ones render, and returns the first error.
-func run(unchanged Unchanged, emit Emit, producers ...func(add func(job)) error) error {
-	var (
-		wg       sync.WaitGroup
-		mu       sync.Mutex
-		firstErr error
-	)
-	fail := func(err error) {
-		mu.Lock()
-		if firstErr == nil {
-			firstErr = err
-		}
-		mu.Unlock()
-	}
-	next := make(chan job, 64)
-	pool := sync.Pool{New: func() any { return new(bytes.Buffer) }}
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range next {
-				if unchanged != nil && j.fingerprint != nil && unchanged(j.path, j.fingerprint()) {
-					continue
-				}
-				buf := pool.Get().(*bytes.Buffer)
-				buf.Reset()
-				err := j.render(buf)
-				if err == errKept {
-					pool.Put(buf)
-					continue
-				}
-				if err == nil {
-					err = emit(j.path, buf.Bytes())
-				} else {
-					err = fmt.Errorf("rendering %s: %w", j.path, err)
-				}
-				pool.Put(buf)
-				if err != nil {
-					fail(err)
-				}
-			}
-		}()
-	}
-	var producing sync.WaitGroup
-	for _, produce := range producers {
-		producing.Add(1)
-		go func() {
-			defer producing.Done()
-			if err := produce(func(j job) { next <- j }); err != nil {
-				fail(err)
-			}
-		}()
-	}
-	producing.Wait()
-	close(next)
-	wg.Wait()
-	return firstErr
-}
-
 type renderer struct {
 	site  *link.Site
 	theme *Theme
 	data  *SiteData
 	// crossings are the intersection pages (see intersect.go).
 	crossings []*Intersection
-	prints    *fingerprinter
+	// reg knows the entities of every language of the site (see
+	// record.go); salt covers the theme and the site's settings, for
+	// the files written by Go code.
+	reg  *registry
+	salt uint64
 	// release is Options.Release; holders then counts the pages still
 	// to render that show each story's body (see print.go).
 	release bool
@@ -299,26 +236,6 @@ type renderer struct {
 	prefix string
 }
 
-func (r *renderer) page(kind string, p *Page) func(*bytes.Buffer) error {
-	p.Site, p.Kind = r.data, kind
-	if p.OGType == "" {
-		p.OGType = "website"
-	}
-	if p.Feed == "" {
-		p.Feed = r.data.FeedURL
-	}
-	if p.Image == "" {
-		p.Image = r.site.Config.Abs("card.png")
-	}
-	if p.Alternates == nil {
-		p.Alternates = r.alternatesOf(p)
-		p.Languages = r.switchOf(p.Alternates)
-	}
-	return func(buf *bytes.Buffer) error {
-		return r.tmpl.templates[kind].ExecuteTemplate(buf, "base.html", p)
-	}
-}
-
 // storyJob renders a story's page and, when the renderer releases bodies,
 // lets the story's HTML go afterwards.
 func (r *renderer) storyJob(s *link.Story) job {
@@ -328,14 +245,9 @@ func (r *renderer) storyJob(s *link.Story) job {
 	p.Image = cfg.Abs("stories/" + s.Slug + "/card.png")
 	p.Cite = &Citation{Authors: citeAuthors(s, cfg.Title), Year: s.Date.Year(), Date: s.Date.Format("2006/01/02"),
 		URL: p.Canonical, BibTeX: s.URL + "cite.bib", RIS: s.URL + "cite.ris"}
-	j := job{path: s.OutPath, fingerprint: func() uint64 { return r.prints.story(s, p) }, render: r.page("story", p), date: s.LastChanged(), unlisted: s.Draft}
+	j := job{path: s.OutPath, page: r.page("story", p), date: s.LastChanged(), unlisted: s.Draft}
 	if r.release {
-		render := j.render
-		j.render = func(buf *bytes.Buffer) error {
-			err := render(buf)
-			r.rendered(s)
-			return err
-		}
+		j.after = func() { r.rendered(s) }
 	}
 	return j
 }
@@ -355,8 +267,7 @@ func (r *renderer) jobs(emit func(job)) {
 	r.redirectJobs(emit)
 	pages = withAlternates(pages, r.family)
 	r.cmsJobs(emit)
-	emit(job{path: "sitemap.xml", fingerprint: func() uint64 { return sitemapKey(pages) },
-		render: func(buf *bytes.Buffer) error { return writeSitemap(buf, pages) }})
+	emit(job{path: "sitemap.xml", render: func(buf *bytes.Buffer) error { return writeSitemap(buf, pages) }})
 	add("robots.txt", func(buf *bytes.Buffer) error {
 		_, err := fmt.Fprintf(buf, "User-agent: *\nAllow: /\n\nSitemap: %s\n", cfg.Abs("sitemap.xml"))
 		return err

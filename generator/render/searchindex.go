@@ -45,7 +45,7 @@ func addFinding(d *SiteData, site *link.Site, all []*Intersection, tr *i18n.Cata
 // searchPage adds the search page.
 func (r *renderer) searchPage(add func(job)) {
 	cfg := r.site.Config
-	add(job{path: "search/index.html", render: r.page("search", &Page{Title: r.tr.S("nav.search"), Description: r.tr.S("search.description", cfg.Title),
+	add(job{path: "search/index.html", page: r.page("search", &Page{Title: r.tr.S("nav.search"), Description: r.tr.S("search.description", cfg.Title),
 		Canonical: cfg.Abs("search/"), Breadcrumbs: []Crumb{r.home()}})})
 }
 
@@ -79,13 +79,4 @@ func searchFiles(in search.Input, add func(job)) error {
 		return fmt.Errorf("building the search index: %w", err)
 	}
 	return nil
-}
-
-// ShowCoverage reports whether the coverage partial draws on this page:
-// the home page and the index of the primary taxonomy.
-func (p *Page) ShowCoverage() bool {
-	if p.Site == nil || p.Site.Coverage == nil {
-		return false
-	}
-	return p.Kind == "home" || p.Kind == "taxonomy" && p.OnPrimary()
 }

@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -25,14 +26,13 @@ type Theme struct {
 	templates map[string]*template.Template
 	// Static maps paths under static/ to their bytes.
 	Static map[string][]byte
-	// hash identifies the theme's files, for page fingerprints.
+	// hash identifies the theme's files and strings, for records (see
+	// record.go).
 	hash uint64
-	// own is set when the site has templates of its own (any file under
-	// templates/ whose bytes differ from the built-in theme's). Page
-	// fingerprints (fingerprint.go) record what the built-in templates
-	// read; a template of the site's may read anything, so with one every
-	// page is rendered on every build and only its bytes are compared.
-	own bool
+	// access holds one accessor per rendering goroutine: each language's
+	// templates have a copy bound to each (see localized). A Theme
+	// renders one site at a time.
+	access []*accessor
 	// strings are the theme's user-interface strings, with the site's
 	// own laid over them (see Localize).
 	strings *i18n.Set
@@ -93,11 +93,13 @@ func LoadTheme(builtin, override fs.FS) (*Theme, error) {
 	th := &Theme{templates: map[string]*template.Template{}, Static: map[string][]byte{}, strings: i18n.NewSet(stringFiles)}
 	th.bundleStatic(files)
 	th.hash = hashFiles(files)
-	th.own = ownTemplates(origin)
 	// The templates parsed here are never executed: each language gets a
 	// copy with its own strings (see localized), which html/template
 	// allows only of templates not yet executed.
-	base := template.New("theme").Funcs(funcs).Funcs(localFuncs(th.strings.Catalog(i18n.Reference), &cardStore{}))
+	for range max(1, runtime.GOMAXPROCS(0)) {
+		th.access = append(th.access, &accessor{})
+	}
+	base := template.New("theme").Funcs(funcs).Funcs(localFuncs(th.strings.Catalog(i18n.Reference), &cardStore{}, &accessor{}, nil))
 	for _, name := range []string{"base.html", "partials.html"} {
 		if _, ok := files["templates/"+name]; !ok {
 			return nil, fmt.Errorf("theme has no templates/%s", name)
@@ -125,6 +127,10 @@ func LoadTheme(builtin, override fs.FS) (*Theme, error) {
 		}
 		if _, err := t.New(kind + ".html").Parse(string(src)); err != nil {
 			return nil, fmt.Errorf("%s: %w", origin[p], err)
+		}
+		// Every field a template reads is recorded while it runs.
+		for _, x := range t.Templates() {
+			rewrite(x.Tree)
 		}
 		th.templates[kind] = t
 	}
@@ -221,17 +227,6 @@ var funcs = template.FuncMap{
 	// scopeIDs prefixes the ids in a story's body with its slug, for
 	// pages that show many stories in full (see print.go).
 	"scopeIDs": scopeIDs,
-}
-
-// ownTemplates reports whether any template comes from the site's theme
-// (an unchanged copy of a built-in file counts as built-in; see LoadTheme).
-func ownTemplates(origin map[string]string) bool {
-	for p, from := range origin {
-		if from == "site theme" && strings.HasPrefix(p, "templates/") {
-			return true
-		}
-	}
-	return false
 }
 
 // hashFiles fingerprints a set of files by name and content.

@@ -1,0 +1,174 @@
+package render
+
+import (
+	"hash/maphash"
+	"math"
+	"reflect"
+	"time"
+	"unsafe"
+)
+
+// This file computes the digests records are made of: of a value read on
+// an entity, and of a page's own data. A value is hashed as deep as it
+// goes, except that an entity it points to counts by its identity alone:
+// what a template reads through that entity is recorded on it.
+
+// digest accumulates a fingerprint: each value is mixed into it in turn,
+// so the same values in another order give another fingerprint. Strings
+// are hashed with the process's seed. It is only compared with one from
+// the same process.
+type digest uint64
+
+var fingerprintSeed = maphash.MakeSeed()
+
+// u64 mixes n in (with the finalizer of SplitMix64).
+func (d *digest) u64(n uint64) {
+	x := uint64(*d) + 0x9e3779b97f4a7c15 + n
+	x = (x ^ x>>30) * 0xbf58476d1ce4e5b9
+	x = (x ^ x>>27) * 0x94d049bb133111eb
+	*d = digest(x ^ x>>31)
+}
+
+func (d *digest) int(n int) { d.u64(uint64(n)) }
+
+func (d *digest) strs(values ...string) {
+	for _, v := range values {
+		d.u64(maphash.String(fingerprintSeed, v))
+	}
+}
+
+// missing is the digest of a read whose entity the build does not have.
+const missing = 0x6d697373696e6721
+
+var timeType = reflect.TypeFor[time.Time]()
+
+// compute is the digest of the value r reads (see registry.digest).
+func (g *registry) compute(r read) uint64 {
+	ent, ok := g.ents[r.ent]
+	if !ok {
+		return missing
+	}
+	h := hasher{g: g}
+	v := reflect.ValueOf(ent)
+	if r.field == allFields {
+		// Every field of the entity itself, as far as other entities.
+		h.value(v.Elem(), 0)
+		return uint64(h.d)
+	}
+	got, err := fieldOf(v, nameOf(r.field))
+	if err != nil {
+		h.d.strs("error", err.Error())
+		return uint64(h.d)
+	}
+	h.value(got, 0)
+	return uint64(h.d)
+}
+
+// selfDigest is the digest of an output's own data: v (a *Page, or what
+// a file is written from) as far as the entities it points to, with the
+// theme it is rendered with.
+func (g *registry) selfDigest(theme uint64, v any) uint64 {
+	h := hasher{g: g}
+	h.d.u64(theme)
+	h.value(reflect.ValueOf(v), 0)
+	return uint64(h.d)
+}
+
+// hasher hashes one value.
+type hasher struct {
+	g    *registry
+	d    digest
+	seen map[unsafe.Pointer]bool
+}
+
+// maxDepth bounds how deep a value is followed; the data render makes is
+// far shallower.
+const maxDepth = 40
+
+func (h *hasher) value(v reflect.Value, depth int) {
+	if !v.IsValid() {
+		h.d.u64(0)
+		return
+	}
+	h.d.u64(uint64(v.Kind()))
+	if depth > maxDepth {
+		return
+	}
+	switch v.Kind() {
+	case reflect.Pointer:
+		if v.IsNil() {
+			return
+		}
+		p := v.UnsafePointer()
+		if id, ok := h.g.ids[p]; ok {
+			h.d.u64(uint64(id) | 1<<40)
+			return
+		}
+		if h.seen[p] {
+			return
+		}
+		if h.seen == nil {
+			h.seen = map[unsafe.Pointer]bool{}
+		}
+		h.seen[p] = true
+		h.value(v.Elem(), depth+1)
+	case reflect.Interface:
+		if !v.IsNil() {
+			h.value(v.Elem(), depth+1)
+		}
+	case reflect.Struct:
+		if v.Type() == timeType {
+			t := v.Interface().(time.Time)
+			_, off := t.Zone()
+			h.d.u64(uint64(t.UnixNano()))
+			h.d.int(off)
+			h.d.strs(t.Location().String())
+			return
+		}
+		t := v.Type()
+		for i := range t.NumField() {
+			// Unexported fields are read by methods, which are recorded
+			// as reads of their own.
+			if t.Field(i).IsExported() {
+				h.value(v.Field(i), depth+1)
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		if v.Kind() == reflect.Slice && v.Type().Elem().Kind() == reflect.Uint8 {
+			h.d.strs(string(v.Bytes()))
+			return
+		}
+		h.d.int(v.Len())
+		for i := range v.Len() {
+			h.value(v.Index(i), depth+1)
+		}
+	case reflect.Map:
+		// Entries in any order: their digests are added up.
+		h.d.int(v.Len())
+		var sum uint64
+		it := v.MapRange()
+		for it.Next() {
+			e := hasher{g: h.g, seen: h.seen}
+			e.value(it.Key(), depth+1)
+			e.value(it.Value(), depth+1)
+			sum += uint64(e.d)
+		}
+		h.d.u64(sum)
+	case reflect.String:
+		h.d.strs(v.String())
+	case reflect.Bool:
+		if v.Bool() {
+			h.d.u64(1)
+		}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		h.d.u64(uint64(v.Int()))
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		h.d.u64(v.Uint())
+	case reflect.Float32, reflect.Float64:
+		h.d.u64(math.Float64bits(v.Float()))
+	case reflect.Complex64, reflect.Complex128:
+		c := v.Complex()
+		h.d.u64(math.Float64bits(real(c)))
+		h.d.u64(math.Float64bits(imag(c)))
+	}
+}
