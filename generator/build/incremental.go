@@ -78,6 +78,9 @@ type Update struct {
 	// Short is set when only the bodies of changed stories were rebuilt
 	// (see BuildChanged).
 	Short bool
+	// Rendered counts the files rendered again; the others were kept
+	// because what they were made from had not changed.
+	Rendered int
 }
 
 // NewBuilder returns a Builder for opts; nothing is read or written until
@@ -153,6 +156,7 @@ type produced struct {
 func (p *produced) record(name string, d fileDigest, wrote bool) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+
 	p.files[name] = d
 	p.up.Files++
 	p.up.Bytes += int64(d.size)
@@ -188,6 +192,7 @@ func (b *Builder) full(rd *render.Renderer, up *Update) error {
 		return err
 	}
 	b.out = up.Out
+	up.Rendered = up.Files
 	b.files = p.files
 	b.keys = keys.keys
 	return nil
@@ -257,6 +262,9 @@ func (c *changes) kept(name string) bool {
 // emit minifies a rendered file and keeps it for writing when its bytes
 // differ from what the output folder holds.
 func (c *changes) emit(name string, data []byte) error {
+	c.mu.Lock()
+	c.p.up.Rendered++
+	c.mu.Unlock()
 	old, existed := c.b.files[name]
 	d := fileDigest{rendered: digestOf(data)}
 	if existed && old.rendered == d.rendered {

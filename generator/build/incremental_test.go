@@ -409,6 +409,9 @@ func compareTrees(t testing.TB, context string, want, got map[string]string) {
 			problems = append(problems, "missing "+name)
 		case g != data:
 			problems = append(problems, "differs "+name)
+			if os.Getenv("CASEBOOK_TEST_DIFF") != "" && !strings.HasSuffix(name, ".json") {
+				t.Logf("%s\nwant:\n%s\ngot:\n%s", name, data, g)
+			}
 		}
 	}
 	for name := range got {

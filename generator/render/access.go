@@ -25,15 +25,22 @@ const (
 	callFunc = "_cbCall"
 )
 
-// get evaluates recv.names[0].names[1]…, as the template's field chain did.
-func (a *accessor) get(recv any, names ...string) (reflect.Value, error) {
+// get evaluates the field chain numbered chain (see chains) on recv, as
+// the template's field chain did.
+func (a *accessor) get(recv any, chain int) (reflect.Value, error) {
 	v := reflect.ValueOf(recv)
 	if rv, ok := recv.(reflect.Value); ok {
 		v = rv
 	}
-	for _, name := range names {
+	for _, st := range chainSteps(chain) {
+		if !v.IsValid() {
+			return v, nil // as text/template does, without missingkey=error
+		}
+		if a.rec != nil {
+			a.note(v, st.id)
+		}
 		var err error
-		if v, err = a.field(v, name); err != nil {
+		if v, err = st.eval(v); err != nil {
 			return reflect.Value{}, err
 		}
 	}
@@ -83,20 +90,9 @@ func (a *accessor) call(recv any, name string, args ...any) (reflect.Value, erro
 	return invoke(m, name, in)
 }
 
-// field evaluates v.name and records it when v is an entity.
-func (a *accessor) field(v reflect.Value, name string) (reflect.Value, error) {
-	if !v.IsValid() {
-		return v, nil // as text/template does, without missingkey=error
-	}
-	if a.rec != nil {
-		a.note(v, intern(name))
-	}
-	return fieldOf(v, name)
-}
-
 // note records a read of field on v, when v is an entity of the build.
 func (a *accessor) note(v reflect.Value, field uint32) {
-	if a.rec == nil || !v.IsValid() {
+	if a.rec == nil || a.reg == nil || !v.IsValid() {
 		return
 	}
 	for v.Kind() == reflect.Interface && !v.IsNil() {
@@ -112,7 +108,7 @@ func (a *accessor) note(v reflect.Value, field uint32) {
 // noteEntity records reads of fields of an entity given as a pointer, for
 // template functions that read it in Go.
 func (a *accessor) noteEntity(p unsafe.Pointer, fields ...string) {
-	if a.rec == nil {
+	if a.rec == nil || a.reg == nil {
 		return
 	}
 	if id, ok := a.reg.ids[p]; ok {
@@ -150,13 +146,24 @@ func fieldOf(v reflect.Value, name string) (reflect.Value, error) {
 	if ptr.Kind() != reflect.Interface && ptr.Kind() != reflect.Pointer {
 		ptr = addressable(recv)
 	}
-	key := lookupKey{ptr.Type(), name}
-	l, ok := lookups.Load(key)
-	if !ok {
-		l = resolve(ptr.Type(), name)
-		lookups.Store(key, l)
+	return evalWith(v, recv, ptr, isNil, name, lookupOf(ptr.Type(), name))
+}
+
+// lookupOf is how name resolves on the pointer type pt, found once.
+func lookupOf(pt reflect.Type, name string) lookup {
+	key := lookupKey{pt, name}
+	if l, ok := lookups.Load(key); ok {
+		return l.(lookup)
 	}
-	lk := l.(lookup)
+	l := resolve(pt, name)
+	lookups.Store(key, l)
+	return l
+}
+
+// evalWith evaluates name on v (recv is v indirected, ptr its address)
+// as lk says.
+func evalWith(v, recv, ptr reflect.Value, isNil bool, name string, lk lookup) (reflect.Value, error) {
+	typ := v.Type()
 	if lk.method >= 0 {
 		return invoke(ptr.Method(lk.method), name, nil)
 	}

@@ -64,11 +64,18 @@ func (c *cardStore) html(s *link.Story, t *template.Template, acc *accessor) (te
 			return acc.merge(e), nil
 		}
 	}
+	// The card records what it reads on its own, for the pages that
+	// show it later and for the next build.
 	outer := acc.rec
-	acc.rec = newRecorder()
+	if acc.reg != nil && outer != nil {
+		acc.rec = newRecorder()
+	}
 	var buf bytes.Buffer
 	err := t.ExecuteTemplate(&buf, "card", s)
-	reads := acc.rec.reads
+	var reads []read
+	if acc.rec != nil {
+		reads = acc.rec.reads
+	}
 	acc.rec = outer
 	if err != nil {
 		return "", fmt.Errorf("rendering the card of %s: %w", s.Path, err)
@@ -79,7 +86,7 @@ func (c *cardStore) html(s *link.Story, t *template.Template, acc *accessor) (te
 		e.sum = acc.reg.sum(reads)
 	}
 	c.byStory.Store(s, e)
-	if c.keep != nil && known {
+	if c.keep != nil && known && outer != nil {
 		c.keep.put(id, e)
 	}
 	return acc.merge(e), nil

@@ -14,8 +14,10 @@ import (
 // localized is a theme's templates for one language: their t, date and
 // readingTime functions speak it, and its story cards are its own.
 type localized struct {
-	// sets hold a copy of the templates for each of the theme's
+	// plain holds the templates as written, for builds that record
+	// nothing; sets hold a copy of the templates for each of the theme's
 	// accessors (Theme.access), whose functions are bound to it.
+	plain map[string]*template.Template
 	sets  []map[string]*template.Template
 	cards *cardStore
 	cat   *i18n.Catalog
@@ -94,7 +96,15 @@ func (th *Theme) localized(lang string) (*localized, error) {
 		return l, nil
 	}
 	cat := th.strings.Catalog(lang)
-	l := &localized{cards: &cardStore{}, cat: cat}
+	l := &localized{cards: &cardStore{}, cat: cat, plain: map[string]*template.Template{}}
+	fm := localFuncs(cat, l.cards, &accessor{}, l.plain)
+	for kind, t := range th.plain {
+		c, err := t.Clone()
+		if err != nil {
+			return nil, fmt.Errorf("theme templates for %s: %w", lang, err)
+		}
+		l.plain[kind] = c.Funcs(fm)
+	}
 	for _, acc := range th.access {
 		set := map[string]*template.Template{}
 		fm := localFuncs(cat, l.cards, acc, set)

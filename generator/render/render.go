@@ -98,7 +98,7 @@ func New(site *link.Site, th *Theme, opts Options) *Renderer {
 
 // newRenderer prepares the rendering of one language of a site.
 func newRenderer(site *link.Site, th *Theme, opts Options) *renderer {
-	r := &renderer{site: site, theme: th, crossings: intersections(site), release: opts.Release, opts: opts}
+	r := &renderer{site: site, theme: th, crossings: intersections(site), release: opts.Release && !th.own, opts: opts}
 	r.tmpl, r.err = th.localized(site.Config.Language)
 	if r.err != nil {
 		r.tmpl = &localized{cat: th.Strings(site.Config.Language), cards: &cardStore{}}

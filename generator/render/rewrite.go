@@ -9,10 +9,10 @@ import (
 // recording accessor (see access.go), so that what the template reads is
 // recorded while it runs:
 //
-//	.Story.Title          → _cbGet . "Story" "Title"
-//	$s.Terms              → _cbGet $s "Terms"
-//	(f x).Title           → _cbGet (f x) "Title"
-//	.Site.Primary.Term "k" → _cbCall (_cbGet . "Site" "Primary") "Term" "k"
+//	.Story.Title          → _cbGet . 7      (7 numbers the chain Story.Title)
+//	$s.Terms              → _cbGet $s 8
+//	(f x).Title           → _cbGet (f x) 9
+//	.Site.Primary.Term "k" → _cbCall (_cbGet . 10) "Term" "k"
 //
 // The accessor evaluates the chain as text/template does, so the output
 // is the same. rewrite must run before the template is first executed
@@ -131,11 +131,9 @@ func chain(n parse.Node) (recv parse.Node, fields []string, pos parse.Pos, ok bo
 }
 
 func getCall(recv parse.Node, fields []string, pos parse.Pos) []parse.Node {
-	args := []parse.Node{ident(getFunc, pos), recv}
-	for _, f := range fields {
-		args = append(args, str(f, pos))
-	}
-	return args
+	id := chainID(fields)
+	n := &parse.NumberNode{NodeType: parse.NodeNumber, Pos: pos, IsInt: true, Int64: int64(id), Text: strconv.Itoa(id)}
+	return []parse.Node{ident(getFunc, pos), recv, n}
 }
 
 func pipeOf(args []parse.Node, pos parse.Pos) *parse.PipeNode {

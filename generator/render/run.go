@@ -130,19 +130,22 @@ func (x *Renderer) do(j job, w int, acc *accessor, unchanged Unchanged, buf *byt
 		return false, err
 	}
 	pr, rs, reg := j.page, x.opts.Records, x.r.reg
-	self := reg.selfDigest(pr.r.salt, pr.p)
+	var self uint64
+	if rs != nil {
+		self = reg.selfDigest(pr.r.salt, pr.p)
+	}
 	if rs != nil && x.opts.Kept != nil && !j.fresh {
 		if prev := rs.last(j.path); reg.valid(prev, self) && x.opts.Kept(j.path) {
 			rs.put(j.path, prev)
 			return true, nil
 		}
 	}
-	acc.reg, acc.rec = reg, nil
-	if rs != nil {
-		acc.rec = newRecorder()
+	if rs == nil {
+		return false, pr.r.tmpl.plain[pr.kind].ExecuteTemplate(buf, pr.entry, pr.p)
 	}
+	acc.reg, acc.rec = reg, newRecorder()
 	err = pr.r.tmpl.sets[w][pr.kind].ExecuteTemplate(buf, pr.entry, pr.p)
-	if rs != nil && err == nil {
+	if err == nil {
 		reads := acc.rec.reads
 		rs.put(j.path, &Record{self: self, sum: reg.sum(reads), reads: reads})
 	}

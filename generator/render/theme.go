@@ -23,12 +23,21 @@ var kinds = []string{"home", "stories", "story", "taxonomy", "term", "page", "40
 
 // Theme is a parsed set of templates and static files.
 type Theme struct {
+	// plain are the templates as written, for builds that record nothing;
+	// templates are the same rewritten to record what they read.
+	plain     map[string]*template.Template
 	templates map[string]*template.Template
 	// Static maps paths under static/ to their bytes.
 	Static map[string][]byte
 	// hash identifies the theme's files and strings, for records (see
 	// record.go).
 	hash uint64
+	// own is set when the site has templates of its own (any file under
+	// templates/ whose bytes differ from the built-in theme's). Those may
+	// show any story's body on any page, so a one-shot build keeps every
+	// body until the end (Options.Release does not apply); the built-in
+	// templates show a body on its story's page and its terms' packs only.
+	own bool
 	// access holds one accessor per rendering goroutine: each language's
 	// templates have a copy bound to each (see localized). A Theme
 	// renders one site at a time.
@@ -93,18 +102,33 @@ func LoadTheme(builtin, override fs.FS) (*Theme, error) {
 	th := &Theme{templates: map[string]*template.Template{}, Static: map[string][]byte{}, strings: i18n.NewSet(stringFiles)}
 	th.bundleStatic(files)
 	th.hash = hashFiles(files)
-	// The templates parsed here are never executed: each language gets a
-	// copy with its own strings (see localized), which html/template
-	// allows only of templates not yet executed.
+	th.own = ownTemplates(origin)
 	for range max(1, runtime.GOMAXPROCS(0)) {
 		th.access = append(th.access, &accessor{})
 	}
-	base := template.New("theme").Funcs(funcs).Funcs(localFuncs(th.strings.Catalog(i18n.Reference), &cardStore{}, &accessor{}, nil))
 	for _, name := range []string{"base.html", "partials.html"} {
 		if _, ok := files["templates/"+name]; !ok {
 			return nil, fmt.Errorf("theme has no templates/%s", name)
 		}
 	}
+	var err error
+	if th.plain, err = th.parse(files, origin, false); err != nil {
+		return nil, err
+	}
+	if th.templates, err = th.parse(files, origin, true); err != nil {
+		return nil, err
+	}
+	return th, nil
+}
+
+// parse parses the templates of every page kind; with record, they are
+// rewritten so that what they read is recorded while they run (see
+// rewrite.go). The templates parsed here are never executed: each
+// language gets a copy with its own strings (see localized), which
+// html/template allows only of templates not yet executed.
+func (th *Theme) parse(files map[string][]byte, origin map[string]string, record bool) (map[string]*template.Template, error) {
+	out := map[string]*template.Template{}
+	base := template.New("theme").Funcs(funcs).Funcs(localFuncs(th.strings.Catalog(i18n.Reference), &cardStore{}, &accessor{}, nil))
 	// Every template that is not a page kind is a partial shared by all.
 	for _, p := range sortedKeys(files) {
 		name, ok := strings.CutPrefix(p, "templates/")
@@ -128,13 +152,14 @@ func LoadTheme(builtin, override fs.FS) (*Theme, error) {
 		if _, err := t.New(kind + ".html").Parse(string(src)); err != nil {
 			return nil, fmt.Errorf("%s: %w", origin[p], err)
 		}
-		// Every field a template reads is recorded while it runs.
-		for _, x := range t.Templates() {
-			rewrite(x.Tree)
+		if record {
+			for _, x := range t.Templates() {
+				rewrite(x.Tree)
+			}
 		}
-		th.templates[kind] = t
+		out[kind] = t
 	}
-	return th, nil
+	return out, nil
 }
 
 // bundleStatic copies static files into the theme, joining every
@@ -227,6 +252,17 @@ var funcs = template.FuncMap{
 	// scopeIDs prefixes the ids in a story's body with its slug, for
 	// pages that show many stories in full (see print.go).
 	"scopeIDs": scopeIDs,
+}
+
+// ownTemplates reports whether any template comes from the site's theme
+// (an unchanged copy of a built-in file counts as built-in; see LoadTheme).
+func ownTemplates(origin map[string]string) bool {
+	for p, from := range origin {
+		if from == "site theme" && strings.HasPrefix(p, "templates/") {
+			return true
+		}
+	}
+	return false
 }
 
 // hashFiles fingerprints a set of files by name and content.
