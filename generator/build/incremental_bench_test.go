@@ -64,6 +64,7 @@ func benchEdits(b *testing.B, builder *build.Builder, src, story string, edit fu
 	}
 	changed := filepath.ToSlash(rel) // as the watcher reports it
 	var took []time.Duration
+	rendered, written := 0, 0
 	cpuStart := cpuTime(b)
 	for i := 0; b.Loop(); i++ {
 		data, err := os.ReadFile(story)
@@ -82,7 +83,11 @@ func benchEdits(b *testing.B, builder *build.Builder, src, story string, edit fu
 		if len(up.Written) == 0 {
 			b.Fatal("the edit wrote no file")
 		}
+		rendered += up.Rendered
+		written += len(up.Written)
 	}
+	b.ReportMetric(float64(rendered)/float64(len(took)), "rendered/op")
+	b.ReportMetric(float64(written)/float64(len(took)), "written/op")
 	// On a shared machine wall-clock figures wait for other work; the
 	// process's CPU time per rebuild says what a rebuild costs.
 	b.ReportMetric(float64(cpuTime(b)-cpuStart)/float64(time.Millisecond)/float64(len(took)), "cpu-ms/op")

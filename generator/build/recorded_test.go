@@ -158,7 +158,9 @@ func (e *vocabEditor) edit() (string, []string) {
 		tax := []string{"values", "regions"}[e.rng.IntN(2)]
 		return e.change(story, func(s string) string { return setField(s, tax, e.some(e.terms(tax))) }), []string{story}
 	case 4:
-		return e.change(story, func(s string) string { return setField(s, "date", fmt.Sprintf("20%02d-0%d-1%d", 10+e.n%15, 1+e.n%9, e.n%9)) }), []string{story}
+		return e.change(story, func(s string) string {
+			return setField(s, "date", fmt.Sprintf("20%02d-0%d-1%d", 10+e.n%15, 1+e.n%9, e.n%9))
+		}), []string{story}
 	case 5:
 		name := fmt.Sprintf("content/stories/added-%d.md", e.n)
 		text := fmt.Sprintf("---\ntitle: Added %d\nsummary: Added while watched.\ndate: 2022-04-%02d\nvalues: %s\nregions: %s\n---\nLinks to [[market-day]].\n",

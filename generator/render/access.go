@@ -17,6 +17,9 @@ import (
 type accessor struct {
 	reg *registry
 	rec *recorder
+	// page is the Page being rendered: reads of its fields are recorded
+	// as reads of pageEnt.
+	page unsafe.Pointer
 }
 
 // getFunc and callFunc are the names the rewritten templates call.
@@ -99,7 +102,10 @@ func (a *accessor) note(v reflect.Value, field uint32) {
 		v = v.Elem()
 	}
 	if v.Kind() == reflect.Pointer && !v.IsNil() {
-		if id, ok := a.reg.ids[v.UnsafePointer()]; ok {
+		p := v.UnsafePointer()
+		if p == a.page {
+			a.rec.add(read{pageEnt, field})
+		} else if id, ok := a.reg.ids[p]; ok {
 			a.rec.add(read{id, field})
 		}
 	}

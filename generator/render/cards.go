@@ -66,9 +66,9 @@ func (c *cardStore) html(s *link.Story, t *template.Template, acc *accessor) (te
 	}
 	// The card records what it reads on its own, for the pages that
 	// show it later and for the next build.
-	outer := acc.rec
+	outer, outerPage := acc.rec, acc.page
 	if acc.reg != nil && outer != nil {
-		acc.rec = newRecorder()
+		acc.rec, acc.page = newRecorder(), nil
 	}
 	var buf bytes.Buffer
 	err := t.ExecuteTemplate(&buf, "card", s)
@@ -76,7 +76,7 @@ func (c *cardStore) html(s *link.Story, t *template.Template, acc *accessor) (te
 	if acc.rec != nil {
 		reads = acc.rec.reads
 	}
-	acc.rec = outer
+	acc.rec, acc.page = outer, outerPage
 	if err != nil {
 		return "", fmt.Errorf("rendering the card of %s: %w", s.Path, err)
 	}

@@ -1,7 +1,7 @@
 package render
 
 import (
-	"maps"
+	"reflect"
 	"sync"
 	"unsafe"
 
@@ -32,107 +32,20 @@ import (
 // both interned (see names).
 type read struct{ ent, field uint32 }
 
-// Record is what one output was rendered from.
+// Record is what one page was rendered from: self identifies the theme,
+// its strings and the site's settings; reads are the fields the page's
+// templates read, on entities and on the Page itself (see page); sum
+// combines the digests of the values read.
 type Record struct {
-	self  uint64
-	sum   uint64
-	reads []read
+	self        uint64
+	sum, onPage uint64
+	reads       []read
 }
 
-// Records keeps the Record of every output of the last build and
-// collects those of the next one. A builder passes the same Records to
-// every build (Options.Records) and calls Commit when a build succeeded,
-// Discard when it did not.
-type Records struct {
-	mu   sync.Mutex
-	prev map[string]*Record
-	next map[string]*Record
-}
-
-// NewRecords returns an empty Records.
-func NewRecords() *Records { return &Records{prev: map[string]*Record{}} }
-
-// Commit makes the records of the build that just ended the ones the
-// next build compares with.
-func (rs *Records) Commit() {
-	rs.mu.Lock()
-	defer rs.mu.Unlock()
-	if rs.next != nil {
-		rs.prev, rs.next = rs.next, nil
-	}
-}
-
-// Discard forgets every record, so that the next build renders every
-// output again; for a build that failed half-way.
-func (rs *Records) Discard() {
-	rs.mu.Lock()
-	defer rs.mu.Unlock()
-	rs.prev, rs.next = map[string]*Record{}, nil
-}
-
-// Len is the number of outputs the last committed build recorded.
-func (rs *Records) Len() int {
-	rs.mu.Lock()
-	defer rs.mu.Unlock()
-	return len(rs.prev)
-}
-
-// begin starts collecting a build's records: from nothing, or, for a
-// build that renders a few pages only (patch), from the last build's.
-// fresh forgets the last build's too.
-func (rs *Records) begin(fresh, patch bool) {
-	rs.mu.Lock()
-	defer rs.mu.Unlock()
-	if fresh {
-		rs.prev = map[string]*Record{}
-	}
-	if patch {
-		rs.next = maps.Clone(rs.prev)
-		return
-	}
-	rs.next = make(map[string]*Record, len(rs.prev))
-}
-
-// onlyIn reports whether every recorded output that read something of
-// stories which is no longer as it was is one of paths.
-func (rs *Records) onlyIn(g *registry, stories []*link.Story, paths map[string]bool) bool {
-	changed := map[uint32]bool{}
-	for _, s := range stories {
-		if id, ok := g.ids[unsafe.Pointer(s)]; ok {
-			changed[id] = true
-		}
-	}
-	rs.mu.Lock()
-	defer rs.mu.Unlock()
-	for path, rec := range rs.prev {
-		if paths[path] {
-			continue
-		}
-		for _, r := range rec.reads {
-			if changed[r.ent] {
-				if rec.sum != g.sum(rec.reads) {
-					return false
-				}
-				break
-			}
-		}
-	}
-	return true
-}
-
-func (rs *Records) last(path string) *Record {
-	rs.mu.Lock()
-	defer rs.mu.Unlock()
-	return rs.prev[path]
-}
-
-func (rs *Records) put(path string, rec *Record) {
-	rs.mu.Lock()
-	defer rs.mu.Unlock()
-	if rs.next != nil {
-		rs.next[path] = rec
-	}
-}
+// pageEnt is the entity of a read on the Page being rendered. The Page of a
+// path is made afresh each build, so such a read is checked against the
+// new Page of the same path, not memoized.
+var pageEnt = intern("\x00page")
 
 // names interns entity identities and field names as small numbers, so
 // that a read is 8 bytes. Identities are stable across builds of one
@@ -264,20 +177,33 @@ func (g *registry) forget() {
 	}
 }
 
-// sum combines the digests of reads, in order.
-func (g *registry) sum(reads []read) uint64 {
-	var h digest
+// sums combines the digests of reads, in order: of those on entities,
+// and of those on the Page p they were made on.
+func (g *registry) sums(reads []read, p *Page) (ents, onPage uint64) {
+	var h, hp digest
 	for _, r := range reads {
+		if r.ent == pageEnt {
+			hp.u64(uint64(r.field))
+			hp.u64(g.digestOf(reflectPage(p), r.field))
+			continue
+		}
 		h.u64(uint64(r.ent)<<32 | uint64(r.field))
 		h.u64(g.digest(r))
 	}
-	return uint64(h)
+	return uint64(h), uint64(hp)
 }
 
-// valid reports whether rec still describes what its output would be
-// rendered from, given the page's own data digest self.
-func (g *registry) valid(rec *Record, self uint64) bool {
-	return rec != nil && rec.self == self && rec.sum == g.sum(rec.reads)
+// sum is the digest of reads, none of which is on a Page.
+func (g *registry) sum(reads []read) uint64 {
+	s, _ := g.sums(reads, nil)
+	return s
+}
+
+// record makes the record of a page rendered with self after reading
+// reads.
+func (g *registry) record(self uint64, reads []read, p *Page) *Record {
+	s, sp := g.sums(reads, p)
+	return &Record{self: self, sum: s, onPage: sp, reads: reads}
 }
 
 // made is the fingerprint of a file written by Go code from the values of
@@ -297,3 +223,5 @@ func (r *renderer) made(self any, stories ...*link.Story) uint64 {
 	}
 	return uint64(h) | 1
 }
+
+func reflectPage(p *Page) reflect.Value { return reflect.ValueOf(p) }

@@ -162,7 +162,7 @@ func (x *Renderer) start(fresh bool) {
 		l.tmpl.cards.reset(x.opts.CardCache, l.salt)
 	}
 	if x.opts.Records != nil {
-		x.opts.Records.begin(fresh, false)
+		x.opts.Records.begin(x.r.reg, fresh, false)
 	}
 }
 
@@ -193,7 +193,7 @@ func (x *Renderer) Bodies(stories []*link.Story, emit Emit, unchanged Unchanged)
 		return false, nil
 	}
 	x.start(false)
-	x.opts.Records.begin(false, true)
+	x.opts.Records.begin(r.reg, false, true)
 	for i := range jobs {
 		jobs[i].fresh = true
 	}

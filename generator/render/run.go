@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sync"
 	"time"
+	"unsafe"
 )
 
 // job renders one output file: a page made by a template (page) or a
@@ -130,12 +131,9 @@ func (x *Renderer) do(j job, w int, acc *accessor, unchanged Unchanged, buf *byt
 		return false, err
 	}
 	pr, rs, reg := j.page, x.opts.Records, x.r.reg
-	var self uint64
-	if rs != nil {
-		self = reg.selfDigest(pr.r.salt, pr.p)
-	}
+	self := pr.r.salt
 	if rs != nil && x.opts.Kept != nil && !j.fresh {
-		if prev := rs.last(j.path); reg.valid(prev, self) && x.opts.Kept(j.path) {
+		if prev := rs.last(j.path); rs.valid(prev, self, pr.p) && x.opts.Kept(j.path) {
 			rs.put(j.path, prev)
 			return true, nil
 		}
@@ -143,12 +141,11 @@ func (x *Renderer) do(j job, w int, acc *accessor, unchanged Unchanged, buf *byt
 	if rs == nil {
 		return false, pr.r.tmpl.plain[pr.kind].ExecuteTemplate(buf, pr.entry, pr.p)
 	}
-	acc.reg, acc.rec = reg, newRecorder()
+	acc.reg, acc.rec, acc.page = reg, newRecorder(), unsafe.Pointer(pr.p)
 	err = pr.r.tmpl.sets[w][pr.kind].ExecuteTemplate(buf, pr.entry, pr.p)
 	if err == nil {
-		reads := acc.rec.reads
-		rs.put(j.path, &Record{self: self, sum: reg.sum(reads), reads: reads})
+		rs.put(j.path, reg.record(self, acc.rec.reads, pr.p))
 	}
-	acc.rec = nil
+	acc.rec, acc.page = nil, nil
 	return false, err
 }

@@ -1,0 +1,185 @@
+package render
+
+import (
+	"maps"
+	"runtime"
+	"slices"
+	"sync"
+	"unsafe"
+
+	"github.com/casebook/casebook/generator/link"
+)
+
+// Records keeps the Record of every page of the last build and collects
+// those of the next one, with the digest of every value the last build's
+// pages read. A rebuild first finds which of those values changed (the
+// changed set, one digest per value read anywhere, however many pages read
+// it); a page is then kept when none of its reads is in that set and its
+// own data is as it was. A builder passes the same Records to every build
+// (Options.Records) and calls Commit when a build succeeded, Discard when
+// it did not.
+type Records struct {
+	mu   sync.Mutex
+	prev map[string]*Record
+	next map[string]*Record
+	// digests holds the digest of every value the records read, as the
+	// build that recorded it saw it; reg is the registry of the build
+	// under way, whose digests Commit adds.
+	digests map[read]uint64
+	reg     *registry
+	// changed is the changed set of the build under way, made once.
+	once    sync.Once
+	changed map[read]bool
+}
+
+// NewRecords returns an empty Records.
+func NewRecords() *Records { return &Records{prev: map[string]*Record{}, digests: map[read]uint64{}} }
+
+// Commit makes the records of the build that just ended the ones the
+// next build compares with.
+func (rs *Records) Commit() {
+	rs.mu.Lock()
+	defer rs.mu.Unlock()
+	if rs.next == nil {
+		return
+	}
+	rs.prev, rs.next = rs.next, nil
+	if rs.reg != nil {
+		for i := range rs.reg.memo {
+			sh := &rs.reg.memo[i]
+			sh.Lock()
+			maps.Copy(rs.digests, sh.m)
+			sh.Unlock()
+		}
+	}
+	rs.reg = nil
+}
+
+// Discard forgets every record, so that the next build renders every
+// page again; for a build that failed half-way.
+func (rs *Records) Discard() {
+	rs.mu.Lock()
+	defer rs.mu.Unlock()
+	rs.prev, rs.next, rs.reg = map[string]*Record{}, nil, nil
+	rs.digests = map[read]uint64{}
+}
+
+// Len is the number of pages the last committed build recorded.
+func (rs *Records) Len() int {
+	rs.mu.Lock()
+	defer rs.mu.Unlock()
+	return len(rs.prev)
+}
+
+// begin starts collecting the records of a build on reg's entities: from
+// nothing, or, for a build that renders a few pages only (patch), from the
+// last build's. fresh forgets the last build's too.
+func (rs *Records) begin(reg *registry, fresh, patch bool) {
+	rs.mu.Lock()
+	defer rs.mu.Unlock()
+	if fresh {
+		rs.prev, rs.digests = map[string]*Record{}, map[read]uint64{}
+	}
+	rs.reg, rs.once, rs.changed = reg, sync.Once{}, nil
+	if patch {
+		rs.next = maps.Clone(rs.prev)
+		return
+	}
+	rs.next = make(map[string]*Record, len(rs.prev))
+}
+
+// changedSet returns the values read by the last build whose digest is
+// no longer the same.
+func (rs *Records) changedSet() map[read]bool {
+	rs.once.Do(func() {
+		rs.mu.Lock()
+		old := rs.digests
+		rs.mu.Unlock()
+		// On every core: the digests of a large site's reads are most of
+		// the work of a rebuild that renders little.
+		keys := slices.Collect(maps.Keys(old))
+		n := runtime.GOMAXPROCS(0)
+		parts := make([][]read, n)
+		var wg sync.WaitGroup
+		for i := range n {
+			wg.Go(func() {
+				for j := i; j < len(keys); j += n {
+					if rs.reg.digest(keys[j]) != old[keys[j]] {
+						parts[i] = append(parts[i], keys[j])
+					}
+				}
+			})
+		}
+		wg.Wait()
+		changed := map[read]bool{}
+		for _, p := range parts {
+			for _, r := range p {
+				changed[r] = true
+			}
+		}
+		rs.changed = changed
+	})
+	return rs.changed
+}
+
+// valid reports whether rec still describes what the page p would be
+// rendered from, with self the theme and settings it would be rendered
+// with.
+func (rs *Records) valid(rec *Record, self uint64, p *Page) bool {
+	if rec == nil || rec.self != self {
+		return false
+	}
+	changed := rs.changedSet()
+	var hp digest
+	for _, r := range rec.reads {
+		if r.ent == pageEnt {
+			hp.u64(uint64(r.field))
+			hp.u64(rs.reg.digestOf(reflectPage(p), r.field))
+		} else if changed[r] {
+			return false
+		}
+	}
+	return uint64(hp) == rec.onPage
+}
+
+// onlyIn reports whether every recorded page that read something of
+// stories which is no longer as it was is one of paths.
+func (rs *Records) onlyIn(g *registry, stories []*link.Story, paths map[string]bool) bool {
+	changed := map[uint32]bool{}
+	for _, s := range stories {
+		if id, ok := g.ids[unsafe.Pointer(s)]; ok {
+			changed[id] = true
+		}
+	}
+	rs.mu.Lock()
+	defer rs.mu.Unlock()
+	for path, rec := range rs.prev {
+		if paths[path] {
+			continue
+		}
+		for _, r := range rec.reads {
+			if changed[r.ent] {
+				// A body changes no other page's own data.
+				if rec.sum != g.sum(rec.reads) {
+					return false
+				}
+				break
+			}
+		}
+	}
+	return true
+}
+
+func (rs *Records) last(path string) *Record {
+	rs.mu.Lock()
+	defer rs.mu.Unlock()
+	return rs.prev[path]
+}
+
+func (rs *Records) put(path string, rec *Record) {
+	rs.mu.Lock()
+	defer rs.mu.Unlock()
+	if rs.next != nil {
+		rs.next[path] = rec
+	}
+}
