@@ -5,7 +5,6 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -97,8 +96,6 @@ type vocabEditor struct {
 	n   int
 }
 
-var translationName = regexp.MustCompile(`\.[a-z]{2}\.md$`)
-
 // stories returns the site's story files, originals and translations.
 func (e *vocabEditor) stories() (originals, translations []string) {
 	err := filepath.WalkDir(filepath.Join(e.src, "content/stories"), func(p string, d os.DirEntry, err error) error {
@@ -106,7 +103,7 @@ func (e *vocabEditor) stories() (originals, translations []string) {
 			return err
 		}
 		rel, _ := filepath.Rel(e.src, p)
-		if translationName.MatchString(rel) {
+		if isTranslation(rel) {
 			translations = append(translations, rel)
 		} else {
 			originals = append(originals, rel)
@@ -127,7 +124,7 @@ func (e *vocabEditor) terms(tax string) []string {
 	var keys []string
 	for _, f := range files {
 		name := filepath.Base(f)
-		if name != "_index.md" && !translationName.MatchString(name) {
+		if name != "_index.md" && !isTranslation(name) {
 			keys = append(keys, strings.TrimSuffix(name, ".md"))
 		}
 	}
