@@ -12,11 +12,11 @@ import (
 
 // A one-shot build keeps its heap within a soft memory limit, set twice:
 //
-//   - once the files are loaded, to loadHeadroom/4 times their bytes
-//     (4.25 times), for checking and linking, where the live heap peaks
-//     at about 2.8 times the files' bytes (the sources, the decoded
-//     stories and the converted bodies at once; 158 MB for the 56 MB of
-//     the 10,000-story corpus);
+//   - once the files are loaded, to loadHeadroom times their bytes, for
+//     checking and linking, where the live heap peaks at about 2.8 times
+//     the files' bytes (the sources, the decoded stories and the
+//     converted bodies at once; 158 MB for the 56 MB of the 10,000-story
+//     corpus);
 //   - once the site is linked and its sources let go, to the larger of
 //     that and linkedHeadroom times the live heap, for rendering, which
 //     raises the live heap by a half or so (pages in flight, the search
@@ -29,7 +29,7 @@ import (
 // four times as often and the build took half as long again
 // (docs/performance.md).
 const (
-	loadHeadroom   = 17
+	loadHeadroom   = 4
 	linkedHeadroom = 2
 	minMemoryLimit = 128 << 20
 )
@@ -51,7 +51,7 @@ func limitLoaded(files []*load.File) {
 			size += int64(len(a.Data))
 		}
 	}
-	debug.SetMemoryLimit(max(minMemoryLimit, loadHeadroom*size/4))
+	debug.SetMemoryLimit(max(minMemoryLimit, loadHeadroom*size))
 }
 
 // limitMemory sets the soft memory limit for the rest of a one-shot build

@@ -42,11 +42,11 @@ func TestLimitLoaded(t *testing.T) {
 	big := make([]byte, 100<<20)
 	files := []*load.File{{Doc: &frontmatter.Document{Raw: big[:1<<20], Body: big[1<<20:]}}, {Assets: []load.Asset{{Data: big}}}, {}}
 	limitLoaded(files)
-	if got, want := debug.SetMemoryLimit(-1), int64(loadHeadroom*200<<20/4); got != want {
+	if got, want := debug.SetMemoryLimit(-1), int64(loadHeadroom*200<<20); got != want {
 		t.Errorf("limit %d for 200 MiB of files, want %d", got, want)
 	}
 	limitMemory() // the linked heap of this test is far smaller
-	if got, want := debug.SetMemoryLimit(-1), int64(loadHeadroom*200<<20/4); got != want {
+	if got, want := debug.SetMemoryLimit(-1), int64(loadHeadroom*200<<20); got != want {
 		t.Errorf("limit %d after linking, want %d kept", got, want)
 	}
 	limitLoaded(files[2:])
