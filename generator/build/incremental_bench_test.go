@@ -36,6 +36,18 @@ func BenchmarkRebuild(b *testing.B) {
 		if err := corpus.Generate(src, n, filepath.Join(e2e.RepoRoot(b), "content")); err != nil {
 			b.Fatal(err)
 		}
+		if os.Getenv("CASEBOOK_BENCH_THEME") == "custom" {
+			// The site's own templates of TestBuilderMatchesCleanBuildCustomTheme.
+			for name, text := range map[string]string{"story.html": customStory, "term.html": customTerm} {
+				p := filepath.Join(src, "themes/default/templates", name)
+				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+					b.Fatal(err)
+				}
+				if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
 		builder := build.NewBuilder(build.Options{Src: src, Out: filepath.Join(b.TempDir(), "out")})
 		if up, err := builder.Build(); err != nil || up.Diags.HasErrors() {
 			b.Fatalf("first build: %v %v", err, up.Diags)
