@@ -56,7 +56,9 @@ func (r *renderer) cardJob(add func(job), path string, card func() socialcard.Ca
 		render: func(buf *bytes.Buffer) error {
 			c := card()
 			key := socialcard.Key(c)
-			if r.opts.Keep != nil && r.opts.Keep(path, func(head []byte) bool { return socialcard.KeyOf(head) == key }) {
+			// Under the language's folder, as previous: path is the
+			// card's place within the language.
+			if r.opts.Keep != nil && r.opts.Keep(r.prefix+path, func(head []byte) bool { return socialcard.KeyOf(head) == key }) {
 				return errKept
 			}
 			if old := r.previous(path); old != nil && socialcard.KeyOf(old) == key {
