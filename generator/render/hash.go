@@ -86,12 +86,10 @@ func (g *registry) digestOf(v reflect.Value, field uint32) uint64 {
 	return uint64(h.d)
 }
 
-// selfDigest is the digest of an output's own data: v (a *Page, or what
-// a file is written from) as far as the entities it points to, with the
-// theme it is rendered with.
-func (g *registry) selfDigest(theme uint64, v any) uint64 {
+// valueDigest is the digest of v as far as the entities it points to; g
+// may be nil for a value that points to none.
+func (g *registry) valueDigest(v any) uint64 {
 	h := hasher{g: g}
-	h.d.u64(theme)
 	h.value(reflect.ValueOf(v), 0)
 	return uint64(h.d)
 }
@@ -122,7 +120,7 @@ func (h *hasher) value(v reflect.Value, depth int) {
 			return
 		}
 		p := v.UnsafePointer()
-		if id, ok := h.g.ids[p]; ok {
+		if id, ok := h.g.entity(p); ok {
 			h.d.u64(uint64(id) | 1<<40)
 			return
 		}
@@ -193,4 +191,13 @@ func (h *hasher) value(v reflect.Value, depth int) {
 		h.d.u64(math.Float64bits(real(c)))
 		h.d.u64(math.Float64bits(imag(c)))
 	}
+}
+
+// entity returns the identity of the entity at p, if p is one of g's.
+func (g *registry) entity(p unsafe.Pointer) (uint32, bool) {
+	if g == nil {
+		return 0, false
+	}
+	id, ok := g.ids[p]
+	return id, ok
 }

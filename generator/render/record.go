@@ -177,33 +177,36 @@ func (g *registry) forget() {
 	}
 }
 
-// sums combines the digests of reads, in order: of those on entities,
-// and of those on the Page p they were made on.
-func (g *registry) sums(reads []read, p *Page) (ents, onPage uint64) {
-	var h, hp digest
+// sum combines the digests of the reads on entities, in order (the reads
+// on a Page are left to pageSum).
+func (g *registry) sum(reads []read) uint64 {
+	var h digest
 	for _, r := range reads {
-		if r.ent == pageEnt {
-			hp.u64(uint64(r.field))
-			hp.u64(g.digestOf(reflectPage(p), r.field))
-			continue
+		if r.ent != pageEnt {
+			h.u64(uint64(r.ent)<<32 | uint64(r.field))
+			h.u64(g.digest(r))
 		}
-		h.u64(uint64(r.ent)<<32 | uint64(r.field))
-		h.u64(g.digest(r))
 	}
-	return uint64(h), uint64(hp)
+	return uint64(h)
 }
 
-// sum is the digest of reads, none of which is on a Page.
-func (g *registry) sum(reads []read) uint64 {
-	s, _ := g.sums(reads, nil)
-	return s
+// pageSum combines the digests of the reads on the Page p, in order.
+func (g *registry) pageSum(reads []read, p *Page) uint64 {
+	var h digest
+	v := reflect.ValueOf(p)
+	for _, r := range reads {
+		if r.ent == pageEnt {
+			h.u64(uint64(r.field))
+			h.u64(g.digestOf(v, r.field))
+		}
+	}
+	return uint64(h)
 }
 
 // record makes the record of a page rendered with self after reading
 // reads.
 func (g *registry) record(self uint64, reads []read, p *Page) *Record {
-	s, sp := g.sums(reads, p)
-	return &Record{self: self, sum: s, onPage: sp, reads: reads}
+	return &Record{self: self, sum: g.sum(reads), onPage: g.pageSum(reads, p), reads: reads}
 }
 
 // made is the fingerprint of a file written by Go code from the values of
@@ -212,16 +215,14 @@ func (g *registry) record(self uint64, reads []read, p *Page) *Record {
 func (r *renderer) made(self any, stories ...*link.Story) uint64 {
 	var h digest
 	h.u64(r.salt)
-	h.u64(r.reg.selfDigest(0, self))
+	h.u64(r.reg.valueDigest(self))
 	h.int(len(stories))
 	for _, s := range stories {
 		if id, ok := r.reg.ids[unsafe.Pointer(s)]; ok {
 			h.u64(r.reg.digest(read{id, allFields}))
 		} else {
-			h.u64(r.reg.selfDigest(0, s))
+			h.u64(r.reg.valueDigest(s))
 		}
 	}
 	return uint64(h) | 1
 }
-
-func reflectPage(p *Page) reflect.Value { return reflect.ValueOf(p) }

@@ -130,16 +130,12 @@ func (rs *Records) valid(rec *Record, self uint64, p *Page) bool {
 		return false
 	}
 	changed := rs.changedSet()
-	var hp digest
 	for _, r := range rec.reads {
-		if r.ent == pageEnt {
-			hp.u64(uint64(r.field))
-			hp.u64(rs.reg.digestOf(reflectPage(p), r.field))
-		} else if changed[r] {
+		if changed[r] {
 			return false
 		}
 	}
-	return uint64(hp) == rec.onPage
+	return rs.reg.pageSum(rec.reads, p) == rec.onPage
 }
 
 // onlyIn reports whether every recorded page that read something of

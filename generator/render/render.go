@@ -106,7 +106,7 @@ func newRenderer(site *link.Site, th *Theme, opts Options) *renderer {
 	r.tr = r.tmpl.cat
 	r.data = siteData(site, th, r.tr, opts)
 	addFinding(r.data, site, r.crossings, r.tr)
-	r.salt = r.theme.hash ^ newRegistry().selfDigest(0, site.Config)
+	r.salt = r.theme.hash ^ (*registry)(nil).valueDigest(site.Config)
 	if r.release {
 		r.holders = holders(site)
 	}
@@ -129,7 +129,7 @@ func (x *Renderer) All(unchanged Unchanged, emit Emit) error {
 	if r.err != nil {
 		return r.err
 	}
-	x.start(x.opts.Kept == nil)
+	x.start(x.opts.Kept == nil, false)
 	// The index reads every story's HTML, so when story pages release it
 	// the index takes its text before any page renders; otherwise it is
 	// made while they do. Each language has its own.
@@ -155,14 +155,15 @@ func (x *Renderer) All(unchanged Unchanged, emit Emit) error {
 }
 
 // start begins a build: the records of the last one are compared with
-// (unless fresh) and this one's are collected.
-func (x *Renderer) start(fresh bool) {
+// (unless fresh) and this one's are collected, from the last one's for a
+// build that renders a few pages only (patch).
+func (x *Renderer) start(fresh, patch bool) {
 	x.opts.CardCache.trim(len(x.r.site.Stories))
 	for _, l := range x.r.family {
 		l.tmpl.cards.reset(x.opts.CardCache, l.salt)
 	}
 	if x.opts.Records != nil {
-		x.opts.Records.begin(x.r.reg, fresh, false)
+		x.opts.Records.begin(x.r.reg, fresh, patch)
 	}
 }
 
@@ -192,8 +193,7 @@ func (x *Renderer) Bodies(stories []*link.Story, emit Emit, unchanged Unchanged)
 	if !x.opts.Records.onlyIn(r.reg, stories, paths) {
 		return false, nil
 	}
-	x.start(false)
-	x.opts.Records.begin(r.reg, false, true)
+	x.start(false, true)
 	for i := range jobs {
 		jobs[i].fresh = true
 	}
