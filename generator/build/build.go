@@ -14,9 +14,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
-	"path/filepath"
 	"sync"
-	"sync/atomic"
 
 	casebook "github.com/casebook/casebook"
 	"github.com/casebook/casebook/generator/check"
@@ -28,7 +26,6 @@ import (
 	"github.com/casebook/casebook/generator/load"
 	"github.com/casebook/casebook/generator/markdown"
 	"github.com/casebook/casebook/generator/minify"
-	"github.com/casebook/casebook/generator/publish"
 	"github.com/casebook/casebook/generator/render"
 	"github.com/casebook/casebook/generator/search"
 )
@@ -95,45 +92,23 @@ func Check(opts Options) (*Result, error) {
 }
 
 // Build builds the site into the output folder. When the content has
-// errors, nothing is written and the result's Diags say why.
+// errors, nothing is written and the result's Diags say why. It is a
+// Builder's first build with nothing kept for a next one (see once), so a
+// one-shot build and the first build of watch or serve are the same code.
 func Build(opts Options) (*Result, error) {
-	res := &Result{}
-	site, err := prepare(opts, res)
-	var th *render.Theme
-	if err == nil && site != nil {
-		th, err = localTheme(opts.Src, site.Config, res)
-	}
-	res.Diags = res.Diags.Sort()
-	if err != nil || site == nil || res.Diags.HasErrors() {
-		return res, err
-	}
-	res.Stories = len(site.Stories)
-	releaseSources(site)
-	res.collection = nil
-	if opts.LimitMemory {
-		limitMemory()
-	}
-	out := opts.Out
-	if out == "" {
-		out = filepath.Join(opts.Src, "public")
-	}
-	stage, err := publish.Begin(opts.Src, out)
-	if err != nil {
-		return res, err
-	}
-	res.Out = stage.Dir()
-	if err := renderTo(site, th, opts, stage, res); err != nil {
-		stage.Abort()
-		return res, err
-	}
-	return res, stage.Commit()
+	b := NewBuilder(opts)
+	b.once = true
+	b.caches, b.records = caches{conv: markdown.New()}, nil
+	up, err := b.Build()
+	return up.Result, err
 }
 
 // releaseSources lets the garbage collector have the Markdown of every
 // body once link has converted it, and the positions of front matter
 // values: nothing after link reads them, and at 10,000 stories the files'
 // bytes are about a fifth of the heap. Only a
-// one-shot Build does this; a Builder keeps them in its caches.
+// one-shot Build does this; a Builder that builds again keeps them in its
+// caches.
 func releaseSources(site *link.Site) {
 	for _, s := range site.Stories {
 		s.Body.Source = nil
@@ -292,32 +267,3 @@ var minifier = sync.OnceValue(minify.New)
 // minifier: unless -minify=false, every file that casebook does not
 // already write compact.
 func (opts Options) minifies(name string) bool { return !opts.NoMinify && !render.Compact(name) }
-
-// renderTo renders the site, minifies each file and writes it to stage.
-func renderTo(site *link.Site, th *render.Theme, opts Options, stage *publish.Stage, res *Result) error {
-	var files, bytes atomic.Int64
-	bufs := sync.Pool{New: func() any { return new([]byte) }}
-	emit := func(p string, data []byte) error {
-		if opts.minifies(p) {
-			bp := bufs.Get().(*[]byte)
-			defer bufs.Put(bp)
-			*bp = minifier().Minify((*bp)[:0], p, data)
-			data = *bp
-		}
-		files.Add(1)
-		bytes.Add(int64(len(data)))
-		return stage.Write(p, data)
-	}
-	ropts := render.Options{LiveReload: opts.LiveReload, Release: true}
-	ropts.Keep = func(p string, same func(head []byte) bool) bool {
-		size, ok := stage.Keep(p, same)
-		if ok {
-			files.Add(1)
-			bytes.Add(size)
-		}
-		return ok
-	}
-	err := render.Render(site, th, ropts, emit)
-	res.Files, res.Bytes = int(files.Load()), bytes.Load()
-	return err
-}

@@ -49,6 +49,12 @@ type Builder struct {
 	// reported nothing, for BuildChanged; nil otherwise.
 	site     *link.Site
 	renderer *render.Renderer
+	// once is set by Build: the build is the only one, so nothing is kept
+	// for a next (no caches, no records, no digests of the files), the
+	// sources and each story's HTML are let go as soon as they are used,
+	// and a social card unchanged since the last output is linked from it
+	// without being read.
+	once bool
 }
 
 // fileDigest identifies an output file's bytes before and after minifying.
@@ -110,27 +116,38 @@ func (b *Builder) Build() (*Update, error) {
 		return up, err
 	}
 	res.Stories = len(site.Stories)
+	if b.once {
+		releaseSources(site)
+		res.collection = nil
+		if b.opts.LimitMemory {
+			limitMemory()
+		}
+	}
 	if b.files != nil {
 		if _, err := os.Stat(filepath.Join(b.out, publish.Marker)); err != nil {
 			b.files = nil // the folder was removed or replaced behind our back
 		}
 	}
-	ropts := render.Options{LiveReload: b.opts.LiveReload, SearchCache: b.caches.search, CardCache: b.caches.cards, Records: b.records}
-	if read, done := previousOutput(b.out); read != nil {
-		defer done()
-		ropts.Previous = read
+	ropts := render.Options{LiveReload: b.opts.LiveReload, Release: b.once}
+	if !b.once {
+		ropts.SearchCache, ropts.CardCache, ropts.Records = b.caches.search, b.caches.cards, b.records
+		if read, done := previousOutput(b.out); read != nil {
+			defer done()
+			ropts.Previous = read
+		}
 	}
-	var c *changes
-	if b.files != nil {
-		c = b.newChanges(up)
-		ropts.Kept = c.kept
-	}
-	rd := render.New(site, th, ropts)
-	if c == nil {
+	var rd *render.Renderer
+	if b.files == nil {
 		up.Full = true
-		err = b.full(rd, up)
+		rd, err = b.full(site, th, ropts, up)
 	} else {
+		c := b.newChanges(up)
+		ropts.Kept = c.kept
+		rd = render.New(site, th, ropts)
 		err = b.incremental(rd, c)
+	}
+	if b.once {
+		return up, err
 	}
 	if err != nil {
 		b.files = nil
@@ -144,58 +161,6 @@ func (b *Builder) Build() (*Update, error) {
 	sort.Strings(up.Written)
 	sort.Strings(up.Removed)
 	return up, err
-}
-
-// produced collects the files of one build from render's goroutines.
-type produced struct {
-	mu    sync.Mutex
-	files map[string]fileDigest
-	up    *Update
-}
-
-func (p *produced) record(name string, d fileDigest, wrote bool) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-
-	p.files[name] = d
-	p.up.Files++
-	p.up.Bytes += int64(d.size)
-	if wrote {
-		p.up.Written = append(p.up.Written, name)
-	}
-}
-
-// full writes every file into a staging folder and swaps it in.
-func (b *Builder) full(rd *render.Renderer, up *Update) error {
-	stage, err := publish.Begin(b.opts.Src, b.out)
-	if err != nil {
-		return err
-	}
-	up.Out = stage.Dir()
-	p := &produced{files: map[string]fileDigest{}, up: up}
-	keys := newKeyRecorder(0)
-	err = rd.All(keys.fresh, func(name string, data []byte) error {
-		d := fileDigest{rendered: digestOf(data)}
-		data = b.minify(name, data)
-		d.written, d.size = digestOf(data), len(data)
-		if err := stage.Write(name, data); err != nil {
-			return err
-		}
-		p.record(name, d, true)
-		return nil
-	})
-	if err != nil {
-		stage.Abort()
-		return err
-	}
-	if err := stage.Commit(); err != nil {
-		return err
-	}
-	b.out = up.Out
-	up.Rendered = up.Files
-	b.files = p.files
-	b.keys = keys.keys
-	return nil
 }
 
 // incremental writes only the files whose bytes changed, in place. The
