@@ -5,7 +5,12 @@
 //
 // Check runs the stages up to link and writes nothing; Build runs them all
 // and swaps the new site into the output folder only when every stage
-// succeeded.
+// succeeded. There is one orchestrator, the Builder: Build is a Builder's
+// first build with nothing kept for a next one, and watch and serve
+// rebuild with the same Builder, which renders again only the outputs
+// whose recorded inputs changed (see render.Records). A full build is thus
+// an incremental build from empty, and the output of any sequence of
+// rebuilds is byte for byte a clean build's.
 package build
 
 import (
