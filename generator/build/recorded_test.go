@@ -174,6 +174,10 @@ func (e *vocabEditor) edit() (string, []string) {
 		return "translated " + story, []string{cy}
 	default:
 		term := "content/values/" + e.terms("values")[0] + ".md"
+		if e.n%2 == 0 {
+			// Feeds and exports print term titles too.
+			return e.change(term, func(s string) string { return setField(s, "title", fmt.Sprintf("Value %d", e.n)) }), []string{term}
+		}
 		return e.change(term, func(s string) string { return s + fmt.Sprintf("\nMore on this value (%d).\n", e.n) }), []string{term}
 	}
 }

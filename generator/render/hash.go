@@ -4,6 +4,7 @@ import (
 	"hash/maphash"
 	"math"
 	"reflect"
+	"sync"
 	"time"
 	"unsafe"
 
@@ -57,6 +58,11 @@ func (g *registry) compute(r read) uint64 {
 		h.value(v.Elem(), 0)
 		return uint64(h.d)
 	}
+	if r.field == ownFields {
+		h := hasher{g: g, own: true}
+		h.value(v.Elem(), 0)
+		return uint64(h.d)
+	}
 	if r.field == htmlField {
 		// link keeps HTMLKey, which changes whenever HTML does: the
 		// bodies, the longest values a page reads, need no hashing.
@@ -99,7 +105,43 @@ type hasher struct {
 	g    *registry
 	d    digest
 	seen map[unsafe.Pointer]bool
+	// own leaves out every field that holds an entity (see ownFields).
+	own bool
 }
+
+// holdsEntities reports whether a value of type t can point to an entity
+// of the Site (a story, term, taxonomy or page of package link).
+func holdsEntities(t reflect.Type) bool {
+	if v, ok := entityTypes.Load(t); ok {
+		return v.(bool)
+	}
+	entityTypes.Store(t, false) // a type that refers to itself
+	var holds bool
+	switch t.Kind() {
+	case reflect.Pointer:
+		holds = t.Elem().PkgPath() == linkPkg || holdsEntities(t.Elem())
+	case reflect.Slice, reflect.Array:
+		holds = holdsEntities(t.Elem())
+	case reflect.Map:
+		holds = holdsEntities(t.Key()) || holdsEntities(t.Elem())
+	case reflect.Struct:
+		for i := range t.NumField() {
+			if f := t.Field(i); f.IsExported() && holdsEntities(f.Type) {
+				holds = true
+				break
+			}
+		}
+	case reflect.Interface:
+		holds = true
+	}
+	entityTypes.Store(t, holds)
+	return holds
+}
+
+var (
+	entityTypes sync.Map // reflect.Type → bool
+	linkPkg     = reflect.TypeFor[link.Story]().PkgPath()
+)
 
 // maxDepth bounds how deep a value is followed; the data render makes is
 // far shallower.
@@ -149,7 +191,7 @@ func (h *hasher) value(v reflect.Value, depth int) {
 		for i := range t.NumField() {
 			// Unexported fields are read by methods, which are recorded
 			// as reads of their own.
-			if t.Field(i).IsExported() {
+			if f := t.Field(i); f.IsExported() && !(h.own && holdsEntities(f.Type)) {
 				h.value(v.Field(i), depth+1)
 			}
 		}

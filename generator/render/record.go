@@ -81,6 +81,13 @@ func nameOf(id uint32) string {
 // allFields is the field of a read that covers every field of an entity.
 var allFields = intern("*")
 
+// ownFields is the field of a read that covers the fields of an entity
+// that hold no other entity: a term's title, key, summary and body, but
+// not its stories or co-occurring terms, which change when any story is
+// retagged. Files written by Go code read those of the terms and
+// taxonomies of the stories they show (see made).
+var ownFields = intern("*own")
+
 // recorder collects the reads of one output being rendered.
 type recorder struct {
 	seen  map[read]struct{}
@@ -223,6 +230,25 @@ func (r *renderer) made(self any, stories ...*link.Story) uint64 {
 		} else {
 			h.u64(r.reg.valueDigest(s))
 		}
+		// A story's entities count by identity in its digest, but what
+		// Go code prints of them, such as a feed's category labels, is
+		// their own fields.
+		for _, g := range s.Terms {
+			h.u64(r.ownDigest(unsafe.Pointer(g.Taxonomy)))
+			for _, t := range g.Terms {
+				h.u64(r.ownDigest(unsafe.Pointer(t)))
+			}
+		}
 	}
 	return uint64(h) | 1
+}
+
+// ownDigest is the digest of the own fields of the entity at p (see
+// ownFields), or missing when the build does not have it.
+func (r *renderer) ownDigest(p unsafe.Pointer) uint64 {
+	id, ok := r.reg.ids[p]
+	if !ok {
+		return missing
+	}
+	return r.reg.digest(read{id, ownFields})
 }

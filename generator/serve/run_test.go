@@ -137,9 +137,16 @@ func (s *syncBuffer) String() string {
 // then checks that it stopped cleanly and left no goroutine behind.
 func startRun(t *testing.T) *running {
 	t.Helper()
+	src := t.TempDir()
+	copySite(t, src)
+	return startRunIn(t, src)
+}
+
+// startRunIn is startRun on the site folder src.
+func startRunIn(t *testing.T, src string) *running {
+	t.Helper()
 	before := runtime.NumGoroutine()
-	r := &running{src: t.TempDir(), out: filepath.Join(t.TempDir(), "site"), log: &syncBuffer{}}
-	copySite(t, r.src)
+	r := &running{src: src, out: filepath.Join(t.TempDir(), "site"), log: &syncBuffer{}}
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan string, 1)
 	done := make(chan error, 1)
