@@ -18,3 +18,13 @@ func TestSingular(t *testing.T) {
 		})
 	}
 }
+
+func TestParam(t *testing.T) {
+	for name, want := range map[string]string{"principles": "principle", "sectors": "sector", "categories": "category", "audience": "audience", "qs": "q-term"} {
+		t.Run(name, func(t *testing.T) {
+			if got := Param(name); got != want {
+				t.Errorf("Param(%q) = %q, want %q", name, got, want)
+			}
+		})
+	}
+}

@@ -62,6 +62,7 @@ func linkOne(cfg *config.Config, col *content.Collection, conv *markdown.Convert
 	})
 	l.related()
 	wg.Wait()
+	l.crossings()
 	l.site.linker = l
 	return l.site, diags
 }

@@ -2,7 +2,8 @@
 // that rendering works from. It gives every page its URL, converts every
 // body to HTML with its internal links resolved (reporting broken ones at
 // their line), and computes the cross-links: each taxonomy's terms with
-// their stories, related stories, backlinks, and which terms co-occur.
+// their stories, related stories, backlinks, which terms co-occur, and the
+// intersections of primary terms with other terms and their counts.
 //
 // URLs in the Site are ready to print: they carry the base URL's path
 // prefix. OutPath fields give the file each page is written to.
@@ -35,6 +36,13 @@ type Site struct {
 	// Updated is the date of the newest story or update, drafts left out,
 	// for feeds and the sitemap.
 	Updated time.Time
+	// Intersections are the site's non-empty intersections of a primary
+	// term with a term of another taxonomy, by primary term then taxonomy
+	// then term, in vocabulary order; nil with fewer than two taxonomies.
+	Intersections []*Intersection
+	// Pairs are the primary terms two by two with the number of stories
+	// carrying both, most shared first.
+	Pairs []Pair
 	// Redirects are the earlier addresses of stories and terms, sorted
 	// by their old URL.
 	Redirects []Redirect
@@ -148,6 +156,10 @@ type Term struct {
 	// CoOccurring lists, per other taxonomy, the terms that share stories
 	// with this one, most shared first.
 	CoOccurring []CoGroup
+	// Intersections lists the term's intersection pages (see
+	// Site.Intersections): for a primary term, one group per other
+	// taxonomy; for another term, one group of primary terms.
+	Intersections []IntersectionGroup
 	// Primary is set on the terms of the first taxonomy, the site's
 	// primary one, which the theme gives their own colours and marks.
 	Primary bool

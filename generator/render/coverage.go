@@ -1,12 +1,11 @@
 package render
 
 import (
-	"net/url"
-	"sort"
 	"strconv"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/casebook/casebook/generator/content"
 	"github.com/casebook/casebook/generator/i18n"
 	"github.com/casebook/casebook/generator/link"
 )
@@ -104,35 +103,37 @@ const (
 	heatLevelsMax = 4
 )
 
-func coverage(site *link.Site, all []*Intersection, tr *i18n.Catalog) *Coverage {
+// coverage lays out the coverage view of site, from the counts link made
+// (link.Site.Intersections and Pairs).
+func coverage(site *link.Site, tr *i18n.Catalog) *Coverage {
 	if len(site.Taxonomies) < 2 {
 		return nil
 	}
 	primary := site.Taxonomies[0]
-	byCell := map[[2]*link.Term]*Intersection{}
-	for _, in := range all {
+	byCell := map[[2]*link.Term]*link.Intersection{}
+	for _, in := range site.Intersections {
 		byCell[[2]*link.Term{in.Primary, in.Term}] = in
 	}
-	c := &Coverage{PrimaryTaxonomy: primary, Noun: singular(primary)}
+	c := &Coverage{PrimaryTaxonomy: primary, Noun: content.Param(primary.Name)}
 	or := " " + tr.S("coverage.or") + " "
 	for i, tax := range site.Taxonomies[1:] {
 		c.Maps = append(c.Maps, heatMap(primary, tax, byCell, tr))
 		switch {
 		case i == 0:
-			c.Others, c.OtherTitles = singular(tax), tax.Title
+			c.Others, c.OtherTitles = content.Param(tax.Name), tax.Title
 		case i == len(site.Taxonomies)-2:
-			c.Others += or + singular(tax)
+			c.Others += or + content.Param(tax.Name)
 			c.OtherTitles += or + tax.Title
 		default:
-			c.Others += ", " + singular(tax)
+			c.Others += ", " + content.Param(tax.Name)
 			c.OtherTitles += ", " + tax.Title
 		}
 	}
-	c.Pairs = pairs(site, primary)
+	c.Pairs = pairs(site.Pairs)
 	return c
 }
 
-func heatMap(primary, tax *link.Taxonomy, byCell map[[2]*link.Term]*Intersection, tr *i18n.Catalog) *HeatMap {
+func heatMap(primary, tax *link.Taxonomy, byCell map[[2]*link.Term]*link.Intersection, tr *i18n.Catalog) *HeatMap {
 	m := &HeatMap{ID: "coverage-" + tax.Name, Title: tr.S("coverage.map", upperFirst(primary.Name), tax.Name, primary.Title, tax.Title), Taxonomy: tax, Primary: primary}
 	labelW := 0
 	for _, t := range tax.Terms {
@@ -204,42 +205,20 @@ func legend(maxCount, y int, gap string) []LegendItem {
 	return items
 }
 
-// pairs counts the stories carrying each two primary terms.
-func pairs(site *link.Site, primary *link.Taxonomy) []Pair {
-	index := map[*link.Term]int{}
-	for i, t := range primary.Terms {
-		index[t] = i
-	}
-	n := len(primary.Terms)
-	counts := make([]int, n*n)
-	for _, s := range site.Stories {
-		if len(s.Terms) == 0 || s.Terms[0].Taxonomy != primary {
-			continue
-		}
-		terms := s.Terms[0].Terms
-		for i, a := range terms {
-			for _, b := range terms[i+1:] {
-				x, y := index[a], index[b]
-				counts[min(x, y)*n+max(x, y)]++
-			}
-		}
-	}
-	var out []Pair
+// pairs gives each pair of primary terms its bar: its count as a share of
+// the largest.
+func pairs(counted []link.Pair) []Pair {
 	most := 0
-	param := singular(primary)
-	for i := range n {
-		for j := i + 1; j < n; j++ {
-			a, b := primary.Terms[i], primary.Terms[j]
-			q := url.Values{param: {a.Key, b.Key}}
-			out = append(out, Pair{A: a, B: b, Count: counts[i*n+j], URL: site.Config.Rel("search/") + "?" + q.Encode()})
-			most = max(most, counts[i*n+j])
-		}
+	for _, p := range counted {
+		most = max(most, p.Count)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Count > out[j].Count })
-	for i := range out {
+	out := make([]Pair, 0, len(counted))
+	for _, p := range counted {
+		pair := Pair{A: p.A, B: p.B, Count: p.Count, URL: p.URL}
 		if most > 0 {
-			out[i].Percent = out[i].Count * 100 / most
+			pair.Percent = p.Count * 100 / most
 		}
+		out = append(out, pair)
 	}
 	return out
 }

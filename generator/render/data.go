@@ -56,12 +56,12 @@ type Page struct {
 	Redirect *link.Redirect
 
 	// Intersection is set on intersection pages (kind "intersection").
-	Intersection *Intersection
+	Intersection *link.Intersection
 	// Pack is the URL of the term's workshop pack, on term pages; "" when
 	// the term has too many stories for one (see MaxPackStories).
 	Pack string
 	// Intersections lists, on term pages, the term's intersection pages.
-	Intersections []IntersectionGroup
+	Intersections []link.IntersectionGroup
 
 	// Alternates are the page's versions in each language, the default
 	// first, for hreflang links (x-default is the first); nil on a site

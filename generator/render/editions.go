@@ -54,7 +54,7 @@ func (r *renderer) languageJobs(out func(job), pages *[]siteURL) {
 				p.Kind, p.Title, p.Description = "term", term.Title, term.Summary
 				p.Term, p.Taxonomy, p.Feed = term, tax, term.FeedURL
 				p.Breadcrumbs = []Crumb{r.home(), {tax.Title, tax.URL}}
-				p.Intersections = termIntersections(r.crossings, tax, term)
+				p.Intersections = term.Intersections
 				if hasPack(term) {
 					p.Pack = term.URL + "print/"
 				}
@@ -70,7 +70,7 @@ func (r *renderer) languageJobs(out func(job), pages *[]siteURL) {
 			Canonical: cfg.Abs(p.Slug + "/"), Plain: p, Breadcrumbs: []Crumb{r.home()}}))
 	}
 	addPage("404.html", r.page("404", &Page{Title: r.tr.S("notfound.title"), Description: cfg.Description, Canonical: cfg.Abs("404.html")}))
-	r.intersectionJobs(addJob, r.crossings)
+	r.intersectionJobs(addJob, r.site.Intersections)
 	r.printJobs(emit)
 	r.cardJob(emit, "card.png", r.siteCard)
 	r.searchPage(addJob)

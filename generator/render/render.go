@@ -4,7 +4,10 @@
 // the theme's static files.
 //
 // Templates are html/template files of a theme (see LoadTheme); they get a
-// Page as their dot, with every list, count and URL computed here.
+// Page as their dot. Render does no linking: every list, count and URL of
+// the Site (terms and their stories, intersections, coverage counts) is
+// link's; render lays them out for one page (pagination, breadcrumbs,
+// the coverage view's geometry, translated labels).
 // Rendering runs on all cores; Emit receives each file as soon as it is
 // ready, from several goroutines at once.
 package render
@@ -69,8 +72,8 @@ type Renderer struct {
 	opts Options
 }
 
-// New prepares the rendering of site: the data every page shares, the
-// intersections and the coverage view, in each of its languages.
+// New prepares the rendering of site: the data every page shares and the
+// coverage view, in each of its languages.
 func New(site *link.Site, th *Theme, opts Options) *Renderer {
 	r := newRenderer(site, th, opts)
 	r.family = []*renderer{r}
@@ -98,14 +101,14 @@ func New(site *link.Site, th *Theme, opts Options) *Renderer {
 
 // newRenderer prepares the rendering of one language of a site.
 func newRenderer(site *link.Site, th *Theme, opts Options) *renderer {
-	r := &renderer{site: site, theme: th, crossings: intersections(site), release: opts.Release && !th.own, opts: opts}
+	r := &renderer{site: site, theme: th, release: opts.Release && !th.own, opts: opts}
 	r.tmpl, r.err = th.localized(site.Config.Language)
 	if r.err != nil {
 		r.tmpl = &localized{cat: th.Strings(site.Config.Language), cards: &cardStore{}}
 	}
 	r.tr = r.tmpl.cat
 	r.data = siteData(site, th, r.tr, opts)
-	addFinding(r.data, site, r.crossings, r.tr)
+	addFinding(r.data, site, r.tr)
 	r.salt = r.theme.hash ^ (*registry)(nil).valueDigest(site.Config)
 	if r.release {
 		r.holders = holders(site)
@@ -212,8 +215,6 @@ type renderer struct {
 	site  *link.Site
 	theme *Theme
 	data  *SiteData
-	// crossings are the intersection pages (see intersect.go).
-	crossings []*Intersection
 	// reg knows the entities of every language of the site (see
 	// record.go); salt covers the theme and the site's settings, for
 	// the files written by Go code.

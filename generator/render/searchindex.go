@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/casebook/casebook/generator/content"
 	"github.com/casebook/casebook/generator/i18n"
 	"github.com/casebook/casebook/generator/link"
 	"github.com/casebook/casebook/generator/search"
@@ -24,14 +25,14 @@ type Facet struct {
 func facets(site *link.Site) []Facet {
 	var out []Facet
 	for _, tax := range site.Taxonomies {
-		out = append(out, Facet{Param: search.Param(tax.Name), Taxonomy: tax})
+		out = append(out, Facet{Param: content.Param(tax.Name), Taxonomy: tax})
 	}
 	return out
 }
 
 // addFinding fills the parts of the site data that help readers find
 // stories: facets, the search index URL and the coverage view.
-func addFinding(d *SiteData, site *link.Site, all []*Intersection, tr *i18n.Catalog) {
+func addFinding(d *SiteData, site *link.Site, tr *i18n.Catalog) {
 	d.Facets = facets(site)
 	var titles []string
 	for _, f := range d.Facets {
@@ -39,7 +40,7 @@ func addFinding(d *SiteData, site *link.Site, all []*Intersection, tr *i18n.Cata
 	}
 	d.FacetList = strings.Join(titles, ", ")
 	d.SearchIndex = site.Config.Rel("search/index.json")
-	d.Coverage = coverage(site, all, tr)
+	d.Coverage = coverage(site, tr)
 }
 
 // searchPage adds the search page.

@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/casebook/casebook/generator/content"
 	"github.com/casebook/casebook/generator/search"
 )
 
@@ -29,7 +30,7 @@ var benchTaxonomies = func() []search.Taxonomy {
 		name string
 		n    int
 	}{{"principles", 5}, {"sectors", 10}, {"themes", 11}} {
-		t := search.Taxonomy{Name: tax.name, Title: strings.ToUpper(tax.name[:1]) + tax.name[1:], Param: search.Param(tax.name)}
+		t := search.Taxonomy{Name: tax.name, Title: strings.ToUpper(tax.name[:1]) + tax.name[1:], Param: content.Param(tax.name)}
 		for i := range tax.n {
 			key := fmt.Sprintf("%s-%d", tax.name[:3], i)
 			t.Terms = append(t.Terms, search.Term{Key: key, Title: "Term " + key, URL: "/" + tax.name + "/" + key + "/"})

@@ -60,7 +60,7 @@ func English(lang string) bool {
 func fromSiteCached(site *link.Site, cache *Cache) Input {
 	in := Input{Cache: cache}
 	for _, tax := range site.Taxonomies {
-		t := Taxonomy{Name: tax.Name, Title: tax.Title, Param: Param(tax.Name)}
+		t := Taxonomy{Name: tax.Name, Title: tax.Title, Param: content.Param(tax.Name)}
 		for _, term := range tax.Terms {
 			t.Terms = append(t.Terms, Term{Key: term.Key, Title: term.Title, URL: term.URL})
 		}
@@ -253,17 +253,6 @@ func docFields(s *link.Story, taxes []*link.Taxonomy) Doc {
 		}
 	}
 	return d
-}
-
-// Param returns the URL query parameter that filters by the taxonomy
-// called name: its singular ("principles" → "principle", "categories" →
-// "category").
-func Param(name string) string {
-	p := content.Singular(name)
-	if p == "q" { // the query's own parameter
-		p = "q-term"
-	}
-	return p
 }
 
 var keySeed = maphash.MakeSeed()

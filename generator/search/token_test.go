@@ -123,16 +123,6 @@ func TestPlainText(t *testing.T) {
 	}
 }
 
-func TestParam(t *testing.T) {
-	for name, want := range map[string]string{"principles": "principle", "sectors": "sector", "categories": "category", "audience": "audience", "qs": "q-term"} {
-		t.Run(name, func(t *testing.T) {
-			if got := search.Param(name); got != want {
-				t.Errorf("Param(%q) = %q, want %q", name, got, want)
-			}
-		})
-	}
-}
-
 // TestWordsFoldsLikeFold checks that Words, which folds word by word, gives
 // the words of the whole folded text.
 func TestWordsFoldsLikeFold(t *testing.T) {

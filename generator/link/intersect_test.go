@@ -1,9 +1,10 @@
-package render
+package link_test
 
 import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -51,7 +52,7 @@ func TestIntersections(t *testing.T) {
 		t.Fatal(diags)
 	}
 	got := map[string][]*link.Story{}
-	for _, in := range intersections(site) {
+	for _, in := range site.Intersections {
 		got[in.Primary.Key+"/"+in.Term.Key] = in.Stories
 	}
 	want := 0
@@ -69,7 +70,7 @@ func TestIntersections(t *testing.T) {
 					want++
 				}
 				if !slices.Equal(got[name], stories) {
-					t.Errorf("%s: got %d stories, want %d (%v)", name, len(got[name]), len(stories), slugs(stories))
+					t.Errorf("%s: got %d stories, want %d (%v)", name, len(got[name]), len(stories), storySlugs(stories))
 				}
 			}
 		}
@@ -77,9 +78,56 @@ func TestIntersections(t *testing.T) {
 	if len(got) != want || want == 0 {
 		t.Errorf("%d intersections, want %d", len(got), want)
 	}
+	// Each term lists the intersections it is part of, with their counts.
+	for _, tax := range site.Taxonomies {
+		for _, term := range tax.Terms {
+			links := 0
+			for _, g := range term.Intersections {
+				for _, l := range g.Links {
+					links++
+					name := term.Key + "/" + l.Term.Key
+					if tax != site.Taxonomies[0] {
+						name = l.Term.Key + "/" + term.Key
+					}
+					if l.Count != len(got[name]) || l.Count == 0 {
+						t.Errorf("%s lists %s with %d stories, want %d", term.Key, name, l.Count, len(got[name]))
+					}
+				}
+			}
+			mine := 0
+			for name := range got {
+				p, o, _ := strings.Cut(name, "/")
+				if p == term.Key && tax == site.Taxonomies[0] || o == term.Key && tax != site.Taxonomies[0] {
+					mine++
+				}
+			}
+			if links != mine {
+				t.Errorf("%s lists %d intersections, want %d", term.Key, links, mine)
+			}
+		}
+	}
+	// Pairs count the stories of both primary terms, most shared first.
+	primary := site.Taxonomies[0].Terms
+	if n := len(primary); len(site.Pairs) != n*(n-1)/2 {
+		t.Fatalf("%d pairs, want %d", len(site.Pairs), n*(n-1)/2)
+	}
+	for i, p := range site.Pairs {
+		both := 0
+		for _, s := range p.A.Stories {
+			if slices.Contains(p.B.Stories, s) {
+				both++
+			}
+		}
+		if p.Count != both {
+			t.Errorf("%s and %s: %d stories, want %d", p.A.Key, p.B.Key, p.Count, both)
+		}
+		if i > 0 && site.Pairs[i-1].Count < p.Count {
+			t.Errorf("pair %d (%d stories) after one of %d", i, p.Count, site.Pairs[i-1].Count)
+		}
+	}
 }
 
-func slugs(stories []*link.Story) []string {
+func storySlugs(stories []*link.Story) []string {
 	var out []string
 	for _, s := range stories {
 		out = append(out, s.Slug)
