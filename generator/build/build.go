@@ -87,7 +87,7 @@ func Check(opts Options) (*Result, error) {
 		res.Diags.Add(lintContent(site.Config, res.collection, opts.Strict)...)
 		// The theme says which strings a site may override; a theme that
 		// does not load is Build's to report.
-		if _, err := localTheme(opts.Src, site.Config, res); err != nil {
+		if _, err := localTheme(opts.Src, site.Config, false, res); err != nil {
 			res.Diags = res.Diags.Sort()
 			return res, nil
 		}
@@ -103,7 +103,7 @@ func Check(opts Options) (*Result, error) {
 func Build(opts Options) (*Result, error) {
 	b := NewBuilder(opts)
 	b.once = true
-	b.caches, b.records = caches{conv: markdown.New()}, nil
+	b.caches, b.records = caches{conv: opts.converter()}, nil
 	up, err := b.Build()
 	return up.Result, err
 }
@@ -146,9 +146,20 @@ type caches struct {
 	conv   *markdown.Converter
 }
 
-func newCaches() caches {
+func newCaches(opts Options) caches {
 	return caches{load: load.NewCache(), check: check.NewCache(), link: link.NewCache(), search: search.NewCache(),
-		cards: render.NewCardCache(), conv: markdown.New()}
+		cards: render.NewCardCache(), conv: opts.converter()}
+}
+
+// converter returns the Markdown converter of a build: unless
+// -minify=false, it minifies each body once as it converts it (see
+// markdown.Converter.Minify).
+func (opts Options) converter() *markdown.Converter {
+	conv := markdown.New()
+	if !opts.NoMinify {
+		conv.Minify = func(dst, html []byte) []byte { return minifier().Minify(dst, "body.html", html) }
+	}
+	return conv
 }
 
 // prepareCached is prepare with caches from earlier builds; c may be nil.
@@ -223,7 +234,7 @@ func readConfig(siteFS fs.FS, baseURL string, res *Result) (*config.Config, erro
 // theme loads the built-in theme with the site's own theme folder, if it
 // has one, laid over it. The folder is opened through the site folder, so
 // that a themes/ or themes/<name> symlink leading out of it is refused.
-func theme(src string, cfg *config.Config) (*render.Theme, error) {
+func theme(src string, cfg *config.Config, minified bool) (*render.Theme, error) {
 	site, err := os.OpenRoot(src)
 	if err != nil {
 		return nil, err
@@ -240,7 +251,11 @@ func theme(src string, cfg *config.Config) (*render.Theme, error) {
 	default:
 		return nil, &themeFolderError{dir, unwrapPath(err)}
 	}
-	th, err := render.LoadTheme(casebook.DefaultTheme(), override)
+	var minify render.MinifyTemplate
+	if minified {
+		minify = minifier().Template
+	}
+	th, err := render.LoadMinifiedTheme(casebook.DefaultTheme(), override, minify)
 	if err != nil {
 		return nil, fmt.Errorf("theme: %w", err)
 	}
@@ -269,6 +284,8 @@ func unwrapPath(err error) error {
 var minifier = sync.OnceValue(minify.New)
 
 // minifies reports whether the output file at name goes through the
-// minifier: unless -minify=false, every file that casebook does not
-// already write compact.
-func (opts Options) minifies(name string) bool { return !opts.NoMinify && !render.Compact(name) }
+// minifier: unless -minify=false, every file that render does not
+// already make compact (compact is render.Renderer.Compact).
+func (opts Options) minifies(name string, compact func(string) bool) bool {
+	return !opts.NoMinify && !compact(name)
+}

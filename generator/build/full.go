@@ -37,11 +37,12 @@ func (b *Builder) full(site *link.Site, th *render.Theme, ropts render.Options, 
 		unchanged = keys.fresh
 	}
 	rd := render.New(site, th, ropts)
+	b.compact = rd.Compact
 	bufs := sync.Pool{New: func() any { return new([]byte) }}
 	err = rd.All(unchanged, func(name string, data []byte) error {
 		var d fileDigest
 		if b.once {
-			if b.opts.minifies(name) {
+			if b.opts.minifies(name, rd.Compact) {
 				bp := bufs.Get().(*[]byte)
 				defer bufs.Put(bp)
 				*bp = minifier().Minify((*bp)[:0], name, data)

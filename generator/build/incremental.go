@@ -55,6 +55,9 @@ type Builder struct {
 	// and a social card unchanged since the last output is linked from it
 	// without being read.
 	once bool
+	// compact is the Compact of the last build's renderer: the files it
+	// makes compact need no minifying.
+	compact func(path string) bool
 }
 
 // fileDigest identifies an output file's bytes before and after minifying.
@@ -96,7 +99,7 @@ func NewBuilder(opts Options) *Builder {
 	if out == "" {
 		out = filepath.Join(opts.Src, "public")
 	}
-	return &Builder{opts: opts, out: out, caches: newCaches(), records: render.NewRecords()}
+	return &Builder{opts: opts, out: out, caches: newCaches(opts), records: render.NewRecords()}
 }
 
 // Build reads the whole site again and brings the output folder up to
@@ -109,7 +112,7 @@ func (b *Builder) Build() (*Update, error) {
 	site, err := prepareCached(b.opts, res, &b.caches)
 	var th *render.Theme
 	if err == nil && site != nil {
-		th, err = localTheme(b.opts.Src, site.Config, res)
+		th, err = localTheme(b.opts.Src, site.Config, !b.opts.NoMinify, res)
 	}
 	res.Diags = res.Diags.Sort()
 	if err != nil || site == nil || res.Diags.HasErrors() {
@@ -144,6 +147,7 @@ func (b *Builder) Build() (*Update, error) {
 		c := b.newChanges(up)
 		ropts.Kept = c.kept
 		rd = render.New(site, th, ropts)
+		b.compact = rd.Compact
 		err = b.incremental(rd, c)
 	}
 	if b.once {

@@ -86,7 +86,7 @@ func (k *keyRecorder) same(prev map[string]uint64, name string, key uint64) bool
 // minify returns data minified unless the options say not to or the file
 // is compact already; either way the result is a new slice.
 func (b *Builder) minify(name string, data []byte) []byte {
-	if !b.opts.minifies(name) {
+	if !b.opts.minifies(name, b.compact) {
 		return bytes.Clone(data) // render reuses its buffer after emit returns
 	}
 	return minifier().Minify(nil, name, data)

@@ -63,8 +63,8 @@ func siteStrings(siteFS fs.FS) ([]*i18n.File, diag.List) {
 
 // localTheme loads the site's theme (see theme) and lays the site's own
 // strings over it; problems with those are added to res.Diags, sorted.
-func localTheme(src string, cfg *config.Config, res *Result) (*render.Theme, error) {
-	th, err := theme(src, cfg)
+func localTheme(src string, cfg *config.Config, minified bool, res *Result) (*render.Theme, error) {
+	th, err := theme(src, cfg, minified)
 	var folder *themeFolderError
 	if errors.As(err, &folder) {
 		// An error at the folder, so that check reports it as build does.

@@ -65,6 +65,12 @@ type Result struct {
 // Converter converts bodies. One Converter serves a whole build and is safe
 // for concurrent use.
 type Converter struct {
+	// Minify, when set, minifies each body's HTML as it is converted: it
+	// appends the minified form of html to dst. The build sets it to the
+	// minifier of pages (package minify) when the theme is minified too
+	// (see render.LoadMinifiedTheme), so that a body is minified once,
+	// not again on every page that shows it.
+	Minify  func(dst, html []byte) []byte
 	md      goldmark.Markdown
 	bufPool sync.Pool // of *output
 }
@@ -111,7 +117,11 @@ func (c *Converter) Convert(path, dir string, body content.Body, r Resolver) Res
 	if err := c.md.Renderer().Render(out.w, src, doc); err != nil {
 		res.Diags.Errorf(path, body.Line, 1, "rendering Markdown: %v", err)
 	}
-	res.HTML = bytes.Clone(out.buf.Bytes())
+	if c.Minify != nil {
+		res.HTML = c.Minify(nil, out.buf.Bytes())
+	} else {
+		res.HTML = bytes.Clone(out.buf.Bytes())
+	}
 	res.Links = lw.links
 	res.Diags = append(res.Diags, lw.diags...)
 	res.Words = countWords(src)

@@ -5,6 +5,7 @@ package minify
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"path"
 	"sync"
@@ -26,6 +27,8 @@ type Minifier struct {
 	// already compact, and starting the SVG minifier for each of the
 	// millions of them in a large site cost about 7 % of a build.
 	svg *tdminify.M
+	// tmpl minifies the text of Go HTML templates (see Template).
+	tmpl *tdminify.M
 }
 
 var mediaTypes = map[string]string{
@@ -47,8 +50,30 @@ func New() *Minifier {
 	m.AddFunc("application/json", json.Minify)
 	svgOnly := tdminify.New()
 	svgOnly.AddFunc("image/svg+xml", svg.Minify)
-	return &Minifier{m: m, svg: svgOnly}
+	tmpl := tdminify.New()
+	tmpl.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, TemplateDelims: html.GoTemplateDelims})
+	tmpl.AddFunc("text/css", css.Minify)
+	tmpl.AddFunc("application/javascript", js.Minify)
+	return &Minifier{m: m, svg: svgOnly, tmpl: tmpl}
 }
+
+// Template minifies the text of a Go HTML template as Minify minifies a
+// page: its actions ({{…}}) are kept as they are, and so are the
+// attributes, scripts and styles that hold one. The caller must check
+// that the result still means what the template did (the minifier drops
+// an HTML comment with an action inside, for one); see render.LoadTheme.
+func (mf *Minifier) Template(text []byte) ([]byte, error) {
+	if entityWork(text) > maxEntityWork {
+		return nil, errTooCostly
+	}
+	var buf bytes.Buffer
+	if err := mf.tmpl.Minify("text/html", &buf, bytes.NewReader(text)); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+var errTooCostly = errors.New("too many character references to minify")
 
 // Minify appends the minified form of data, a file at path p, to dst and
 // returns it. Files of unknown type, and files the minifier cannot parse,

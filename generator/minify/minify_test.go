@@ -77,3 +77,17 @@ func TestInlineSVGKept(t *testing.T) {
 		t.Errorf(".svg file not minified: %s", file)
 	}
 }
+
+// TestTemplate minifies the text of a Go template and keeps its actions,
+// and the attributes and scripts holding one, as they are.
+func TestTemplate(t *testing.T) {
+	src := "<ul>\n  {{range .}}\n  <li class=\" a  b \"{{if .C}} aria-current=\"page\"{{end}}>{{.T}}  ·  x</li>\n  {{end}}\n</ul>\n<script>var a = {{.J}} ;</script>\n<style> p { color : red } </style>"
+	want := "<ul>{{range .}}<li class=\" a  b \"{{if .C}} aria-current=\"page\"{{end}}>{{.T}} · x</li>{{end}}</ul><script>var a = {{.J}} ;</script><style>p{color:red}</style>"
+	got, err := New().Template([]byte(src))
+	if err != nil || string(got) != want {
+		t.Errorf("Template =\n%q, %v\nwant\n%q", got, err, want)
+	}
+	if _, err := New().Template([]byte("<p>" + strings.Repeat("&amp;", 1<<15) + strings.Repeat("x", 1<<14) + "</p>")); err == nil {
+		t.Error("a template too costly to minify was minified")
+	}
+}

@@ -2,7 +2,6 @@ package render
 
 import (
 	"html/template"
-	"regexp"
 	"strings"
 	"sync/atomic"
 
@@ -106,16 +105,77 @@ func origin(abs string) string {
 	return abs
 }
 
-// idAttr finds the places where rendered Markdown names or points at an
-// element of its own page: a heading's or footnote's id, and a link to
-// one. Markdown's renderer escapes quotes in text, so these patterns only
-// ever match attributes.
-var idAttr = regexp.MustCompile(` (id="|href="#)`)
-
 // scopeIDs prefixes every id in a story's rendered body, and every link
 // to one, with the story's slug, so that many stories can share one page
 // (a workshop pack) without two headings "the-situation" clashing and a
-// footnote link jumping to another story's footnote.
+// footnote link jumping to another story's footnote. Only attributes are
+// changed: a body minified as it was converted (markdown.Converter.Minify)
+// has its quotes unescaped in text, where ` id="` may then be written.
 func scopeIDs(slug string, body template.HTML) template.HTML {
-	return template.HTML(idAttr.ReplaceAllString(string(body), " ${1}"+strings.ReplaceAll(slug, "$", "$$")+"--"))
+	src := string(body)
+	var b strings.Builder
+	for {
+		lt := strings.IndexByte(src, '<')
+		if lt < 0 {
+			break
+		}
+		end := tagEnd(src, lt)
+		b.WriteString(src[:lt])
+		b.WriteString(scopeTag(src[lt:end], slug))
+		src = src[end:]
+	}
+	b.WriteString(src)
+	return template.HTML(b.String())
+}
+
+// tagEnd returns the offset just past the tag that starts at src[lt]
+// ('<'), skipping quoted attribute values, or len(src).
+func tagEnd(src string, lt int) int {
+	var quote byte
+	for i := lt + 1; i < len(src); i++ {
+		switch c := src[i]; {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '>':
+			return i + 1
+		}
+	}
+	return len(src)
+}
+
+// scopeTag prefixes the value of the tag's id attribute, and of an href
+// to an id of the page, with the slug: the attributes the Markdown
+// renderer writes as ` id="…"` and ` href="#…"`.
+func scopeTag(tag, slug string) string {
+	if !strings.Contains(tag, ` id="`) && !strings.Contains(tag, ` href="#`) {
+		return tag
+	}
+	var b strings.Builder
+	var quote byte
+	for i := 0; i < len(tag); i++ {
+		c := tag[i]
+		b.WriteByte(c)
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == ' ':
+			for _, attr := range []string{`id="`, `href="#`} {
+				if strings.HasPrefix(tag[i+1:], attr) {
+					b.WriteString(attr + slug + "--")
+					i += len(attr)
+					quote = '"'
+					break
+				}
+			}
+		}
+	}
+	return b.String()
 }

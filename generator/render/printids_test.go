@@ -1,6 +1,7 @@
 package render
 
 import (
+	"html/template"
 	"regexp"
 	"strings"
 	"testing"
@@ -45,5 +46,16 @@ func TestPrintPackIDs(t *testing.T) {
 	// The story's own page keeps its ids as they were.
 	if !strings.Contains(files["stories/new/index.html"], `id="the-situation"`) {
 		t.Error("the story page's heading id changed")
+	}
+}
+
+// TestScopeIDsOnlyAttributes: in a body minified as it was converted,
+// quotes in text are no longer escaped and ">" may stand in an attribute;
+// scopeIDs changes the ids and in-page links of tags and never the text.
+func TestScopeIDsOnlyAttributes(t *testing.T) {
+	body := template.HTML(`<h2 id="a">Say id="b" and href="#c"</h2><p title="x > y" id="d"><a href="#a">back</a> <a href="https://e.org/#f">out</a></p><code>&lt;p id="g"></code>`)
+	want := `<h2 id="s--a">Say id="b" and href="#c"</h2><p title="x > y" id="s--d"><a href="#s--a">back</a> <a href="https://e.org/#f">out</a></p><code>&lt;p id="g"></code>`
+	if got := string(scopeIDs("s", body)); got != want {
+		t.Errorf("scopeIDs =\n%s\nwant\n%s", got, want)
 	}
 }

@@ -38,6 +38,8 @@ type Theme struct {
 	// body until the end (Options.Release does not apply); the built-in
 	// templates show a body on its story's page and its terms' packs only.
 	own bool
+	// compact is set when the templates were minified as they loaded.
+	compact bool
 	// access holds one accessor per rendering goroutine: each language's
 	// templates have a copy bound to each (see localized). A Theme
 	// renders one site at a time.
@@ -56,6 +58,17 @@ type Theme struct {
 // templates/partials.html and one templates/<kind>.html per page kind,
 // and any files under static/.
 func LoadTheme(builtin, override fs.FS) (*Theme, error) {
+	return loadTheme(builtin, override, nil)
+}
+
+// LoadMinifiedTheme is LoadTheme with the HTML templates minified by
+// minify as they load, when that is safe (see MinifyTemplate and
+// Compact); when it is not, the theme is loaded as written.
+func LoadMinifiedTheme(builtin, override fs.FS, minify MinifyTemplate) (*Theme, error) {
+	return loadTheme(builtin, override, minify)
+}
+
+func loadTheme(builtin, override fs.FS, minify MinifyTemplate) (*Theme, error) {
 	files := map[string][]byte{}
 	origin := map[string]string{}
 	// Strings files lay over each other key by key, the site theme's
@@ -111,15 +124,37 @@ func LoadTheme(builtin, override fs.FS) (*Theme, error) {
 			return nil, fmt.Errorf("theme has no templates/%s", name)
 		}
 	}
-	var err error
-	if th.plain, err = th.parse(files, origin, false); err != nil {
-		return nil, err
+	if minify != nil {
+		if small, ok := compactTemplates(files, minify); ok && th.parseAll(small, origin) == nil {
+			th.compact = true
+			th.hash ^= compactSalt
+			return th, nil
+		}
 	}
-	if th.templates, err = th.parse(files, origin, true); err != nil {
+	if err := th.parseAll(files, origin); err != nil {
 		return nil, err
 	}
 	return th, nil
 }
+
+// compactSalt tells a minified theme's records from those of the same
+// theme as written.
+const compactSalt = 0x6a09e667f3bcc908
+
+// parseAll parses the templates twice, as written and recording.
+func (th *Theme) parseAll(files map[string][]byte, origin map[string]string) error {
+	var err error
+	if th.plain, err = th.parse(files, origin, false); err != nil {
+		return err
+	}
+	th.templates, err = th.parse(files, origin, true)
+	return err
+}
+
+// Compact reports whether the theme's templates were minified as it
+// loaded (see LoadMinifiedTheme): its pages are then minified as they
+// render, and need no minifying after.
+func (th *Theme) Compact() bool { return th.compact }
 
 // parse parses the templates of every page kind; with record, they are
 // rewritten so that what they read is recorded while they run (see
