@@ -162,7 +162,7 @@ func (s *Stage) Write(p string, data []byte) error {
 	if err := s.mkdir(filepath.Dir(full)); err != nil {
 		return err
 	}
-	return os.WriteFile(full, data, 0o644)
+	return writeFile(full, data, 0o644)
 }
 
 // mkdir creates dir, a folder inside the staging folder, and its parents.
