@@ -36,6 +36,7 @@ const (
 // TestServeOwnThemeMatchesCleanBuild edits a site in three languages with
 // its own templates while serve watches the real file system, as a
 // writer would: add a story, retag one, edit a term and a translation,
+// add a term, edit a page, the site's strings, a template and site.toml,
 // delete the added story. After each rebuild the output folder must be
 // byte for byte what a clean build of the same files writes.
 func TestServeOwnThemeMatchesCleanBuild(t *testing.T) {
@@ -93,6 +94,28 @@ func TestServeOwnThemeMatchesCleanBuild(t *testing.T) {
 				return strings.Replace(s, "title: Gwrando", "title: Gwrando'n astud", 1)
 			})
 		}, "cy/stories/afon-story/index.html", "astud"},
+		{"add a term and a story in it", func() {
+			write(t, filepath.Join(src, "content", "regions", "east.md"), "---\ntitle: East\nsummary: The eastern hills.\n---\nThe hills to the east.\n")
+			edit("content/stories/afon-story.md", func(s string) string {
+				return strings.Replace(s, "regions: [north]", "regions: [north, east]", 1)
+			})
+		}, "regions/index.html", "East 1"},
+		{"edit a plain page", func() {
+			edit("content/pages/about.md", func(s string) string { return strings.Replace(s, "title: About", "title: About us", 1) })
+		}, "index.html", "About us"},
+		{"override a theme string", func() {
+			write(t, filepath.Join(src, "i18n", "en.toml"), "[site]\nskip = \"Go to the stories\"\n")
+		}, "stories/afon-story/index.html", "Go to the stories"},
+		{"edit the site's story template", func() {
+			edit("themes/default/templates/story.html", func(s string) string {
+				return strings.Replace(s, "<article>", "<article class=\"own-story\">", 1)
+			})
+		}, "stories/market-day/index.html", "own-story"},
+		{"edit site.toml", func() {
+			edit("site.toml", func(s string) string {
+				return strings.Replace(s, `title = "River Valley Practice"`, `title = "Vale Practice"`, 1)
+			})
+		}, "values/courage/feed.xml", "Vale Practice"},
 		{"delete the added story", func() {
 			if err := os.Remove(added); err != nil {
 				t.Fatal(err)
