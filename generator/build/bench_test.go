@@ -31,6 +31,7 @@ import (
 	"github.com/casebook/casebook/generator/minify"
 	"github.com/casebook/casebook/generator/publish"
 	"github.com/casebook/casebook/generator/render"
+	"github.com/casebook/casebook/generator/search"
 )
 
 // benchDir holds the corpus and the build outputs of one test binary; it
@@ -124,7 +125,7 @@ func prepareStages() (*stages, string) {
 		defer mu.Unlock()
 		s.rendered = append(s.rendered, renderedFile{p, bytes.Clone(data)})
 		return nil
-	})
+	}, searchIndex(s.site)...)
 	if err != nil {
 		return nil, err.Error()
 	}
@@ -169,11 +170,26 @@ func BenchmarkLink(b *testing.B) {
 	}
 }
 
+// searchIndex is the search index of site, written beside the pages as
+// a build writes it.
+func searchIndex(site *link.Site) []render.Beside {
+	var out []render.Beside
+	for _, x := range search.Indexes(site, nil, false) {
+		out = append(out, func(add func(render.File)) error {
+			return x.Files(func(f search.File) error {
+				add(render.File{Path: f.Path, Data: f.Data, Key: f.Key})
+				return nil
+			})
+		})
+	}
+	return out
+}
+
 func BenchmarkRender(b *testing.B) {
 	s := prepare(b)
 	discard := func(string, []byte) error { return nil }
 	for b.Loop() {
-		if err := render.Render(s.site, s.theme, render.Options{}, discard); err != nil {
+		if err := render.Render(s.site, s.theme, render.Options{}, discard, searchIndex(s.site)...); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -285,7 +285,8 @@ var minifier = sync.OnceValue(minify.New)
 
 // minifies reports whether the output file at name goes through the
 // minifier: unless -minify=false, every file that render does not
-// already make compact (compact is render.Renderer.Compact).
+// already make compact (compact is render.Renderer.Compact), nor search
+// (search.Compact).
 func (opts Options) minifies(name string, compact func(string) bool) bool {
-	return !opts.NoMinify && !compact(name)
+	return !opts.NoMinify && !compact(name) && !search.Compact(name)
 }

@@ -38,6 +38,7 @@ func (b *Builder) full(site *link.Site, th *render.Theme, ropts render.Options, 
 	}
 	rd := render.New(site, th, ropts)
 	b.compact = rd.Compact
+	index := b.searchFiles(site, true)
 	bufs := sync.Pool{New: func() any { return new([]byte) }}
 	err = rd.All(unchanged, func(name string, data []byte) error {
 		var d fileDigest
@@ -59,7 +60,7 @@ func (b *Builder) full(site *link.Site, th *render.Theme, ropts render.Options, 
 		}
 		p.record(name, d, true)
 		return nil
-	})
+	}, index...)
 	if err != nil {
 		stage.Abort()
 		return nil, err

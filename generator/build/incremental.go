@@ -133,7 +133,7 @@ func (b *Builder) Build() (*Update, error) {
 	}
 	ropts := render.Options{LiveReload: b.opts.LiveReload, Release: b.once}
 	if !b.once {
-		ropts.SearchCache, ropts.CardCache, ropts.Records = b.caches.search, b.caches.cards, b.records
+		ropts.CardCache, ropts.Records = b.caches.cards, b.records
 		if read, done := previousOutput(b.out); read != nil {
 			defer done()
 			ropts.Previous = read
@@ -148,7 +148,7 @@ func (b *Builder) Build() (*Update, error) {
 		ropts.Kept = c.kept
 		rd = render.New(site, th, ropts)
 		b.compact = rd.Compact
-		err = b.incremental(rd, c)
+		err = b.incremental(site, rd, c)
 	}
 	if b.once {
 		return up, err
@@ -170,10 +170,10 @@ func (b *Builder) Build() (*Update, error) {
 // incremental writes only the files whose bytes changed, in place. The
 // changed files are kept in memory until rendering has succeeded, so a
 // template that fails half-way leaves the output as it was.
-func (b *Builder) incremental(rd *render.Renderer, c *changes) error {
+func (b *Builder) incremental(site *link.Site, rd *render.Renderer, c *changes) error {
 	up := c.p.up
 	up.Out = b.out
-	if err := rd.All(c.unchanged, c.emit); err != nil {
+	if err := rd.All(c.unchanged, c.emit, b.searchFiles(site, true)...); err != nil {
 		return err
 	}
 	if err := writeAll(b.out, c.changed); err != nil {
@@ -328,7 +328,7 @@ func (b *Builder) bodies(changed []string) (up *Update, ok bool, err error) {
 	}
 	up = &Update{Result: &Result{Stories: len(b.site.Stories), Site: b.site, Out: b.out}, Short: true}
 	c := b.newChanges(up)
-	done, err := b.renderer.Bodies(stories, c.emit, c.unchanged)
+	done, err := b.renderer.Bodies(stories, c.emit, c.unchanged, b.searchFiles(b.site, false)...)
 	if err != nil {
 		b.records.Discard()
 	}

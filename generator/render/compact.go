@@ -15,7 +15,7 @@ import (
 // loads, instead of every page being minified whole after it renders:
 // every story card shows on a dozen list pages or more, so minifying the
 // pages whole minified each card's markup a dozen times, about a seventh
-// of a build. Its pages are then compact as rendered (see Compact), as
+// of a build. Its pages are then compact as rendered (see Renderer.Compact), as
 // long as what they show from elsewhere, the bodies of stories, terms and
 // pages, was minified too (markdown.Converter.Minify).
 type MinifyTemplate func(text []byte) ([]byte, error)
@@ -121,13 +121,11 @@ func branch(b *strings.Builder, kind string, n *parse.BranchNode) {
 
 // Compact reports whether the file at path comes out of render as compact
 // as minifying would make it, so that minifying it again would only cost
-// time: the search index's files (see Compact), and, when the theme was
-// minified as it loaded, every page made by a template, which is every
-// HTML file but the theme's own static files and the web editor's page.
+// time: when the theme was minified as it loaded, every page made by a
+// template, which is every HTML file but the theme's own static files and
+// the web editor's page. (The files made beside render's, such as the
+// search index, are their makers' to say: see search.Compact.)
 func (x *Renderer) Compact(path string) bool {
-	if Compact(path) {
-		return true
-	}
 	th := x.r.theme
 	if !th.compact || !strings.HasSuffix(path, ".html") || path == cms.IndexPath {
 		return false

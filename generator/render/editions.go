@@ -6,7 +6,6 @@ import (
 
 	"github.com/casebook/casebook/generator/i18n"
 	"github.com/casebook/casebook/generator/link"
-	"github.com/casebook/casebook/generator/search"
 	"github.com/casebook/casebook/generator/socialcard"
 )
 
@@ -87,13 +86,6 @@ func (r *renderer) prefixed(add func(job)) func(job) {
 		j.path = r.prefix + j.path
 		add(j)
 	}
-}
-
-// searchInput is the language's search index input: its stories, with
-// English stemming and stop words only for an English site.
-func (r *renderer) searchInput() search.Input {
-	in := search.FromSiteCached(r.site, r.opts.SearchCache)
-	return in
 }
 
 // alternatesOf returns the language versions of the page p, for its

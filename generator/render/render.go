@@ -9,7 +9,11 @@
 // link's; render lays them out for one page (pagination, breadcrumbs,
 // the coverage view's geometry, translated labels).
 // Rendering runs on all cores; Emit receives each file as soon as it is
-// ready, from several goroutines at once.
+// ready, from several goroutines at once. Render reads the Site and never
+// changes it (but for Options.Release, which lets bodies go), and imports
+// no later or sibling stage: files that other stages make from the Site,
+// such as the search index, come in as Beside producers and are written
+// with the pages.
 package render
 
 import (
@@ -19,7 +23,6 @@ import (
 
 	"github.com/casebook/casebook/generator/i18n"
 	"github.com/casebook/casebook/generator/link"
-	"github.com/casebook/casebook/generator/search"
 )
 
 // Emit receives one output file: a slash-separated path under the output
@@ -32,9 +35,6 @@ type Options struct {
 	// LiveReload is the URL of a live-reload script to add to every page;
 	// only serve sets it.
 	LiveReload string
-	// SearchCache, when set, keeps per-story search index work between
-	// builds.
-	SearchCache *search.Cache
 	// CardCache, when set, keeps rendered story cards between builds.
 	CardCache *CardCache
 	// Previous, when set, returns the bytes of the file that the last
@@ -59,10 +59,26 @@ type Options struct {
 	Release bool
 }
 
-// Render writes every file of the site through emit. The search index is
-// built while the pages render, and its files are emitted as they come.
-func Render(site *link.Site, th *Theme, opts Options, emit Emit) error {
-	return New(site, th, opts).All(nil, emit)
+// File is a file another stage made from the linked Site, written
+// beside render's own (the search index: see package search, which the
+// builder hands in). Key fingerprints everything it is made from, as
+// Unchanged expects, and is never 0.
+type File struct {
+	Path string
+	Data []byte
+	Key  uint64
+}
+
+// Beside produces files written beside render's own: it calls add with
+// each file as soon as the file is ready, from its own goroutine, while
+// the pages render; the files go through Unchanged and emit as render's
+// own do. An error fails the build.
+type Beside func(add func(File)) error
+
+// Render writes every file of the site through emit, and those of beside
+// while the pages render.
+func Render(site *link.Site, th *Theme, opts Options, emit Emit, beside ...Beside) error {
+	return New(site, th, opts).All(nil, emit, beside...)
 }
 
 // Renderer renders one linked site: all of it, or, after a story's body
@@ -79,7 +95,6 @@ func New(site *link.Site, th *Theme, opts Options) *Renderer {
 	r.family = []*renderer{r}
 	for _, ed := range site.Editions {
 		eopts := opts
-		eopts.SearchCache = opts.SearchCache.Edition(ed.Config.Language)
 		eopts.CardCache = nil
 		er := newRenderer(ed, th, eopts)
 		er.prefix = ed.Config.EditionPrefix()
@@ -124,37 +139,36 @@ func newRenderer(site *link.Site, th *Theme, opts Options) *renderer {
 // instead (see Options.Records).
 type Unchanged func(path string, fingerprint uint64) bool
 
-// All writes every file of the site through emit, skipping those that
-// unchanged says are unchanged and the pages whose records say they would
-// come out the same.
-func (x *Renderer) All(unchanged Unchanged, emit Emit) error {
+// All writes every file of the site through emit, and the files of
+// beside, skipping those that unchanged says are unchanged and the pages
+// whose records say they would come out the same. With Options.Release,
+// whatever beside reads of the stories' HTML must be taken before All is
+// called: story pages let it go as they are rendered.
+func (x *Renderer) All(unchanged Unchanged, emit Emit, beside ...Beside) error {
 	r := x.r
 	if r.err != nil {
 		return r.err
 	}
 	x.start(x.opts.Kept == nil, false)
-	// The index reads every story's HTML, so when story pages release it
-	// the index takes its text before any page renders; otherwise it is
-	// made while they do. Each language has its own.
-	indexes := make([]search.Input, len(r.family))
-	if r.release {
-		for i, l := range r.family {
-			indexes[i] = l.searchInput()
-		}
-	}
 	producers := []func(add func(job)) error{func(add func(job)) error {
 		r.jobs(add)
 		return nil
 	}}
-	for i, l := range r.family {
-		producers = append(producers, func(add func(job)) error {
-			if !r.release {
-				indexes[i] = l.searchInput()
-			}
-			return searchFiles(indexes[i], l.prefixed(add))
+	return x.run(unchanged, emit, append(producers, besideJobs(beside)...)...)
+}
+
+// besideJobs turns the producers of files made beside render's into
+// producers of jobs.
+func besideJobs(beside []Beside) []func(add func(job)) error {
+	var out []func(add func(job)) error
+	for _, b := range beside {
+		out = append(out, func(add func(job)) error {
+			return b(func(f File) {
+				add(job{path: f.Path, fingerprint: func() uint64 { return f.Key }, render: func(buf *bytes.Buffer) error { _, err := buf.Write(f.Data); return err }})
+			})
 		})
 	}
-	return x.run(unchanged, emit, producers...)
+	return out
 }
 
 // start begins a build: the records of the last one are compared with
@@ -172,12 +186,13 @@ func (x *Renderer) start(fresh, patch bool) {
 
 // Bodies writes what depends on the bodies of stories that changed in
 // place since All (or Bodies) last ran, as link.Site.ReplaceBody allows:
-// the stories' pages, the workshop packs of their terms and the search
-// index. It needs the records of the last build (Options.Records): when
+// the stories' pages and the workshop packs of their terms, and the files
+// of beside (the search index), which are only made when Bodies writes
+// anything. It needs the records of the last build (Options.Records): when
 // any other page read something of those stories that has changed (a
 // site template that shows related stories' bodies, say), it writes
 // nothing and reports false, and the whole site must be rendered again.
-func (x *Renderer) Bodies(stories []*link.Story, emit Emit, unchanged Unchanged) (bool, error) {
+func (x *Renderer) Bodies(stories []*link.Story, emit Emit, unchanged Unchanged, beside ...Beside) (bool, error) {
 	r := x.r
 	if r.release || x.opts.Records == nil {
 		return false, fmt.Errorf("render: Bodies needs the records of a site whose bodies were kept")
@@ -200,15 +215,13 @@ func (x *Renderer) Bodies(stories []*link.Story, emit Emit, unchanged Unchanged)
 	for i := range jobs {
 		jobs[i].fresh = true
 	}
-	index := r.searchInput()
-	return true, x.run(unchanged, emit, func(add func(job)) error {
+	producers := []func(add func(job)) error{func(add func(job)) error {
 		for _, j := range jobs {
 			add(j)
 		}
 		return nil
-	}, func(add func(job)) error {
-		return searchFiles(index, add)
-	})
+	}}
+	return true, x.run(unchanged, emit, append(producers, besideJobs(beside)...)...)
 }
 
 type renderer struct {

@@ -41,8 +41,12 @@
 // data; the x/ texts are plain text, which the script only ever puts into
 // the page as text.
 //
-// Stream builds the index a file at a time, for a build that writes each
-// file as it comes; Build returns them all. A Cache carries the work of
+// Search is a sibling of render in the pipeline: it reads the linked Site
+// (package link's exported model, which it never changes) and imports no
+// other stage. Indexes gives the index of every language of a Site, whose
+// files the builder hands to render to write beside the pages
+// (render.Beside). Stream builds the index a file at a time, for a build
+// that writes each file as it comes; Build returns them all. A Cache carries the work of
 // one build to the next, so that watch mode rebuilds the index after an
 // edit in a few milliseconds (see Cache).
 package search
