@@ -40,7 +40,7 @@ func TestMinifiedTheme(t *testing.T) {
 	}
 	rd := New(site, small, Options{})
 	for path, want := range map[string]bool{
-		"index.html": true, "stories/new/index.html": true, "404.html": true, "search/index.json": true,
+		"index.html": true, "stories/new/index.html": true, "404.html": true, "search/index.json": false, // search.Compact's
 		"feed.xml": false, "style.css": false, "admin/index.html": false, "verify.html": false,
 	} {
 		if got := rd.Compact(path); got != want {
