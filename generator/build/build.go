@@ -144,6 +144,7 @@ type caches struct {
 	search *search.Cache
 	cards  *render.CardCache
 	conv   *markdown.Converter
+	theme  *themeCache
 }
 
 func newCaches(opts Options) caches {

@@ -112,7 +112,7 @@ func (b *Builder) Build() (*Update, error) {
 	site, err := prepareCached(b.opts, res, &b.caches)
 	var th *render.Theme
 	if err == nil && site != nil {
-		th, err = localTheme(b.opts.Src, site.Config, !b.opts.NoMinify, res)
+		th, err = b.theme(site.Config, res)
 	}
 	res.Diags = res.Diags.Sort()
 	if err != nil || site == nil || res.Diags.HasErrors() {
