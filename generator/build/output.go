@@ -89,7 +89,7 @@ func (b *Builder) minify(name string, data []byte) []byte {
 	if !b.opts.minifies(name, b.compact) {
 		return bytes.Clone(data) // render reuses its buffer after emit returns
 	}
-	return minifier().Minify(nil, name, data)
+	return minifier().Minify(make([]byte, 0, len(data)), name, data)
 }
 
 // writeAtomic replaces out/name with data (see publish.WriteFileAtomic),

