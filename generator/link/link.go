@@ -3,7 +3,6 @@ package link
 import (
 	"cmp"
 	"hash/maphash"
-	"html/template"
 	"runtime"
 	"slices"
 	"sort"
@@ -322,7 +321,7 @@ func readingMinutes(words int) int { return max(1, (words+100)/200) }
 // rebuild that finds every body in the cache then copies no HTML.
 type converted struct {
 	markdown.Result
-	html template.HTML
+	html string
 	key  uint64 // fingerprints html
 	// calls are the questions the conversion asked its resolver.
 	calls resolveCalls
@@ -332,10 +331,11 @@ func convert(conv *markdown.Converter, path, dir string, body content.Body, r ma
 	rec := &recorder{r: r}
 	res := conv.Convert(path, dir, body, rec)
 	// The HTML comes from goldmark's safe renderer: raw HTML is dropped
-	// and link destinations are checked, so it is trusted markup.
-	html := template.HTML(res.HTML)
+	// and link destinations are checked. It stays a plain string here:
+	// render is the stage that decides it is trusted markup.
+	html := string(res.HTML)
 	res.HTML = nil // kept once, as html
-	return converted{Result: res, html: html, key: maphash.String(keySeed, string(html)), calls: rec.calls}
+	return converted{Result: res, html: html, key: maphash.String(keySeed, html), calls: rec.calls}
 }
 
 // AllPages returns the pages that come from a content file: the intros of

@@ -1,17 +1,25 @@
 // Package link builds the Site: the read-only model of a whole casebook
-// that rendering works from. It gives every page its URL, converts every
-// body to HTML with its internal links resolved (reporting broken ones at
-// their line), and computes the cross-links: each taxonomy's terms with
-// their stories, related stories, backlinks, which terms co-occur, and the
-// intersections of primary terms with other terms and their counts.
+// that rendering and the search index work from. It gives every page its
+// URL, converts every body to HTML with its internal links resolved
+// (reporting broken ones at their line), and computes the cross-links:
+// each taxonomy's terms with their stories, related stories, backlinks,
+// which terms co-occur, and the intersections of primary terms with other
+// terms and their counts.
 //
 // URLs in the Site are ready to print: they carry the base URL's path
 // prefix. OutPath fields give the file each page is written to.
+//
+// The Site is plain data: strings, numbers and links between its parts.
+// Bodies are plain strings of HTML too (Story.HTML and the like); which
+// strings are trusted markup is for render to decide. Link depends on no
+// later stage, and nothing changes the Site once Link returns, but for
+// ReplaceBody (watch's body-only rebuild) and what a one-shot build lets
+// go once it is used (see build's releaseSources and render's
+// Options.Release).
 package link
 
 import (
 	"hash/maphash"
-	"html/template"
 	"time"
 
 	"github.com/casebook/casebook/generator/config"
@@ -70,8 +78,10 @@ type Story struct {
 	*content.Story
 	URL     string
 	OutPath string
-	HTML    template.HTML
-	Words   int
+	// HTML is the converted body: markup from goldmark's safe renderer,
+	// as a plain string; render decides it is trusted (render/trust.go).
+	HTML  string
+	Words int
 	// ReadingMinutes is the reading time, at 200 words a minute, at least 1.
 	ReadingMinutes int
 	// Terms holds the story's terms per taxonomy, in site.toml order.
@@ -149,7 +159,7 @@ type Term struct {
 	URL     string
 	OutPath string
 	FeedURL string
-	HTML    template.HTML
+	HTML    string // as Story.HTML
 	HTMLKey uint64 // as Story.HTMLKey
 	// Stories are newest first.
 	Stories []*Story
@@ -189,7 +199,7 @@ type Page struct {
 	*content.Page
 	URL       string
 	OutPath   string
-	HTML      template.HTML
+	HTML      string // as Story.HTML
 	HTMLKey   uint64 // as Story.HTMLKey
 	Backlinks []Ref
 	// Foreign and Alternates are as for a Story.

@@ -42,9 +42,13 @@ func (a *accessor) get(recv any, chain int) (reflect.Value, error) {
 		if a.rec != nil {
 			a.note(v, st.id)
 		}
+		recv := v
 		var err error
 		if v, err = st.eval(v); err != nil {
 			return reflect.Value{}, err
+		}
+		if st.id == htmlField {
+			v = trusted(recv, v)
 		}
 	}
 	return v, nil

@@ -218,11 +218,11 @@ func (p *Page) setDerived() {
 	var body string
 	switch {
 	case p.Story != nil:
-		body = string(p.Story.HTML)
+		body = p.Story.HTML
 	case p.Plain != nil:
-		body = string(p.Plain.HTML)
+		body = p.Plain.HTML
 	case p.Term != nil:
-		body = string(p.Term.HTML)
+		body = p.Term.HTML
 	}
 	p.HasVideo = strings.Contains(body, markdown.VideoMarker)
 	p.OnPrimary = p.Site != nil && p.Taxonomy != nil && p.Taxonomy == p.Site.Primary

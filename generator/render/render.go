@@ -6,8 +6,11 @@
 // Templates are html/template files of a theme (see LoadTheme); they get a
 // Page as their dot. Render does no linking: every list, count and URL of
 // the Site (terms and their stories, intersections, coverage counts) is
-// link's; render lays them out for one page (pagination, breadcrumbs,
-// the coverage view's geometry, translated labels).
+// link's; render lays them out for one page (pagination, breadcrumbs, the
+// coverage view's geometry, translated labels), and decides which strings
+// of the Site are trusted markup: the bodies of stories, terms and pages,
+// which link hands on as plain strings (see trust.go).
+//
 // Rendering runs on all cores; Emit receives each file as soon as it is
 // ready, from several goroutines at once. Render reads the Site and never
 // changes it (but for Options.Release, which lets bodies go), and imports

@@ -15,70 +15,91 @@ import (
 //	.Site.Primary.Term "k" → _cbCall (_cbGet . 10) "Term" "k"
 //
 // The accessor evaluates the chain as text/template does, so the output
-// is the same. rewrite must run before the template is first executed
-// (html/template escapes the tree then); running it twice changes
-// nothing, as no field chain is left after the first time.
-func rewrite(t *parse.Tree) {
+// is the same, but for one thing: it decides which strings are trusted
+// markup (see trusted). rewrite must run before the template is first
+// executed (html/template escapes the tree then); running it twice
+// changes nothing, as no field chain is left after the first time.
+//
+// With bodies set, only the chains that end in a field named HTML are
+// rewritten: for templates that record nothing, so that they still get a
+// body as trusted markup and evaluate every other chain natively.
+func rewrite(t *parse.Tree, bodies bool) {
 	if t != nil && t.Root != nil {
-		rewriteList(t.Root)
+		rewriter{bodies}.list(t.Root)
 	}
 }
 
-func rewriteList(l *parse.ListNode) {
+// rewriter rewrites the chains of one template (see rewrite).
+type rewriter struct{ bodies bool }
+
+// skip reports whether a chain of fields stays as it is.
+func (rw rewriter) skip(fields []string) bool {
+	return rw.bodies && fields[len(fields)-1] != bodyField
+}
+
+// bodyField is the name of the fields holding a converted body (see
+// trusted).
+const bodyField = "HTML"
+
+func (rw rewriter) list(l *parse.ListNode) {
 	if l == nil {
 		return
 	}
 	for _, n := range l.Nodes {
-		rewriteNode(n)
+		rw.node(n)
 	}
 }
 
-func rewriteNode(n parse.Node) {
+func (rw rewriter) node(n parse.Node) {
 	switch n := n.(type) {
 	case *parse.ActionNode:
-		rewritePipe(n.Pipe)
+		rw.pipe(n.Pipe)
 	case *parse.IfNode:
-		rewriteBranch(&n.BranchNode)
+		rw.branch(&n.BranchNode)
 	case *parse.RangeNode:
-		rewriteBranch(&n.BranchNode)
+		rw.branch(&n.BranchNode)
 	case *parse.WithNode:
-		rewriteBranch(&n.BranchNode)
+		rw.branch(&n.BranchNode)
 	case *parse.TemplateNode:
-		rewritePipe(n.Pipe)
+		rw.pipe(n.Pipe)
 	case *parse.ListNode:
-		rewriteList(n)
+		rw.list(n)
 	}
 }
 
-func rewriteBranch(b *parse.BranchNode) {
-	rewritePipe(b.Pipe)
-	rewriteList(b.List)
-	rewriteList(b.ElseList)
+func (rw rewriter) branch(b *parse.BranchNode) {
+	rw.pipe(b.Pipe)
+	rw.list(b.List)
+	rw.list(b.ElseList)
 }
 
-func rewritePipe(p *parse.PipeNode) {
+func (rw rewriter) pipe(p *parse.PipeNode) {
 	if p == nil {
 		return
 	}
 	for i, c := range p.Cmds {
-		rewriteCommand(c, i > 0)
+		rw.command(c, i > 0)
 	}
 }
 
-// rewriteCommand rewrites the words of c; piped is set when c receives
+// command rewrites the words of c; piped is set when c receives
 // the value of the command before it as a last argument.
-func rewriteCommand(c *parse.CommandNode, piped bool) {
+func (rw rewriter) command(c *parse.CommandNode, piped bool) {
 	if len(c.Args) == 0 {
 		return
 	}
 	for i := 1; i < len(c.Args); i++ {
-		c.Args[i] = rewriteArg(c.Args[i])
+		c.Args[i] = rw.arg(c.Args[i])
 	}
-	recv, fields, pos, ok := chain(c.Args[0])
+	recv, fields, pos, ok := rw.chain(c.Args[0])
 	if !ok {
 		if p, isPipe := c.Args[0].(*parse.PipeNode); isPipe {
-			rewritePipe(p)
+			rw.pipe(p)
 		}
+		return
+	}
+	if rw.skip(fields) {
+		c.Args[0] = rejoin(c.Args[0], recv)
 		return
 	}
 	if len(c.Args) == 1 && !piped {
@@ -94,21 +115,34 @@ func rewriteCommand(c *parse.CommandNode, piped bool) {
 	c.Args = append(args, c.Args[1:]...)
 }
 
-// rewriteArg rewrites an argument of a command.
-func rewriteArg(n parse.Node) parse.Node {
+// arg rewrites an argument of a command.
+func (rw rewriter) arg(n parse.Node) parse.Node {
 	if p, ok := n.(*parse.PipeNode); ok {
-		rewritePipe(p)
+		rw.pipe(p)
 		return p
 	}
-	recv, fields, pos, ok := chain(n)
+	recv, fields, pos, ok := rw.chain(n)
 	if !ok {
 		return n
+	}
+	if rw.skip(fields) {
+		return rejoin(n, recv)
 	}
 	return pipeOf(getCall(recv, fields, pos), pos)
 }
 
-// chain splits a field chain into its receiver and its field names.
-func chain(n parse.Node) (recv parse.Node, fields []string, pos parse.Pos, ok bool) {
+// rejoin returns the chain n, which is kept, with its receiver recv as
+// chain rewrote it.
+func rejoin(n, recv parse.Node) parse.Node {
+	if c, ok := n.(*parse.ChainNode); ok {
+		c.Node = recv
+	}
+	return n
+}
+
+// chain splits a field chain into its receiver and its field names,
+// rewriting the receiver when it is not a field, a variable or dot.
+func (rw rewriter) chain(n parse.Node) (recv parse.Node, fields []string, pos parse.Pos, ok bool) {
 	switch n := n.(type) {
 	case *parse.FieldNode:
 		return &parse.DotNode{NodeType: parse.NodeDot, Pos: n.Pos}, n.Ident, n.Pos, true
@@ -121,9 +155,9 @@ func chain(n parse.Node) (recv parse.Node, fields []string, pos parse.Pos, ok bo
 	case *parse.ChainNode:
 		inner := n.Node
 		if p, isPipe := inner.(*parse.PipeNode); isPipe {
-			rewritePipe(p)
+			rw.pipe(p)
 		} else {
-			inner = rewriteArg(inner)
+			inner = rw.arg(inner)
 		}
 		return inner, n.Field, n.Pos, true
 	}

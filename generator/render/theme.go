@@ -187,10 +187,8 @@ func (th *Theme) parse(files map[string][]byte, origin map[string]string, record
 		if _, err := t.New(kind + ".html").Parse(string(src)); err != nil {
 			return nil, fmt.Errorf("%s: %w", origin[p], err)
 		}
-		if record {
-			for _, x := range t.Templates() {
-				rewrite(x.Tree)
-			}
+		for _, x := range t.Templates() {
+			rewrite(x.Tree, !record)
 		}
 		out[kind] = t
 	}

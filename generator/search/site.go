@@ -73,7 +73,7 @@ func fromSiteCached(site *link.Site, cache *Cache) Input {
 		for _, s := range stories {
 			if !s.Draft {
 				d := docFields(s, site.Taxonomies)
-				d.HTML = string(s.HTML)
+				d.HTML = s.HTML
 				in.Docs = append(in.Docs, d)
 			}
 		}
@@ -234,7 +234,7 @@ type siteDoc struct {
 // newDoc returns the Doc of story s.
 func newDoc(s *link.Story, taxes []*link.Taxonomy) Doc {
 	d := docFields(s, taxes)
-	d.Body = PlainText(string(s.HTML))
+	d.Body = PlainText(s.HTML)
 	return d
 }
 
