@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"syscall"
@@ -53,6 +54,7 @@ func BenchmarkRebuild(b *testing.B) {
 			b.Fatalf("first build: %v %v", err, up.Diags)
 		}
 		story := firstStory(b, src)
+		oldest, newest := datedStories(b, src)
 		b.Run(fmt.Sprintf("body/stories=%d", n), func(b *testing.B) {
 			benchEdits(b, builder, src, story, func(s string, i int) string {
 				return s + fmt.Sprintf("\nAn edit to the body, number %d.\n", i)
@@ -60,11 +62,16 @@ func BenchmarkRebuild(b *testing.B) {
 		})
 		principles := regexp.MustCompile(`(?m)^principles: .*$`)
 		sets := []string{"[inquiry]", "[systems, emergent]", "[relationality, inquiry]"}
-		b.Run(fmt.Sprintf("principles/stories=%d", n), func(b *testing.B) {
-			benchEdits(b, builder, src, story, func(s string, i int) string {
-				return principles.ReplaceAllString(s, "principles: "+sets[i%len(sets)])
+		retag := func(s string, i int) string {
+			return principles.ReplaceAllString(s, "principles: "+sets[i%len(sets)])
+		}
+		// The first file, then the oldest and the newest story: a retag
+		// shifts the list pages from the story's place to the newest.
+		for _, c := range []struct{ name, path string }{{"principles", story}, {"principles-oldest", oldest}, {"principles-newest", newest}} {
+			b.Run(fmt.Sprintf("%s/stories=%d", c.name, n), func(b *testing.B) {
+				benchEdits(b, builder, src, c.path, retag)
 			})
-		})
+		}
 	}
 }
 
@@ -77,6 +84,18 @@ func benchEdits(b *testing.B, builder *build.Builder, src, story string, edit fu
 	changed := filepath.ToSlash(rel) // as the watcher reports it
 	var took []time.Duration
 	rendered, written := 0, 0
+	// CASEBOOK_BENCH_PROFILE=file profiles the edits alone, without the
+	// first build (go test's -cpuprofile covers both).
+	if name := os.Getenv("CASEBOOK_BENCH_PROFILE"); name != "" {
+		f, err := os.Create(strings.ReplaceAll(name, "%", strings.NewReplacer("/", "-", "=", "-").Replace(b.Name())))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			b.Fatal(err)
+		}
+		defer func() { pprof.StopCPUProfile(); f.Close() }()
+	}
 	cpuStart := cpuTime(b)
 	for i := 0; b.Loop(); i++ {
 		data, err := os.ReadFile(story)
@@ -118,6 +137,42 @@ func cpuTime(b *testing.B) time.Duration {
 		b.Fatal(err)
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// datedStories returns the paths of the corpus's oldest and newest
+// stories (the first of each date in file order).
+func datedStories(b *testing.B, src string) (oldest, newest string) {
+	dir := filepath.Join(src, "content", "stories")
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	date := regexp.MustCompile(`(?m)^date: *"?([0-9-]+)`)
+	lo, hi := "", ""
+	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), ".md") || e.Name() == "_index.md" {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			b.Fatal(err)
+		}
+		m := date.FindSubmatch(data)
+		if m == nil {
+			continue
+		}
+		d, p := string(m[1]), filepath.Join(dir, e.Name())
+		if lo == "" || d < lo {
+			lo, oldest = d, p
+		}
+		if d > hi {
+			hi, newest = d, p
+		}
+	}
+	if oldest == "" {
+		b.Fatal("the corpus has no dated story")
+	}
+	return oldest, newest
 }
 
 // firstStory returns the path of the corpus's first story file.

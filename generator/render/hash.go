@@ -83,7 +83,7 @@ var htmlField = intern("HTML")
 // digestOf is the digest of the field named field of v.
 func (g *registry) digestOf(v reflect.Value, field uint32) uint64 {
 	h := hasher{g: g}
-	got, err := fieldOf(v, nameOf(field))
+	got, err := fieldByID(v, field)
 	if err != nil {
 		h.d.strs("error", err.Error())
 		return uint64(h.d)
@@ -187,13 +187,14 @@ func (h *hasher) value(v reflect.Value, depth int) {
 			h.d.strs(t.Location().String())
 			return
 		}
-		t := v.Type()
-		for i := range t.NumField() {
-			// Unexported fields are read by methods, which are recorded
-			// as reads of their own.
-			if f := t.Field(i); f.IsExported() && !(h.own && holdsEntities(f.Type)) {
-				h.value(v.Field(i), depth+1)
+		pl := planOf(v.Type())
+		keyed := pl.htmlKey >= 0 && v.Field(pl.htmlKey).Uint() != 0
+		hashed := pl.hash >= 0 && v.Field(pl.hash).Uint() != 0
+		for _, f := range pl.fields {
+			if f.byHTMLKey && keyed || f.byHash && hashed || h.own && f.holds {
+				continue
 			}
+			h.value(v.Field(f.index), depth+1)
 		}
 	case reflect.Slice, reflect.Array:
 		if v.Kind() == reflect.Slice && v.Type().Elem().Kind() == reflect.Uint8 {
@@ -243,3 +244,81 @@ func (g *registry) entity(p unsafe.Pointer) (uint32, bool) {
 	id, ok := g.ids[p]
 	return id, ok
 }
+
+// plan is how a struct type is hashed: its exported fields (unexported
+// ones are read by methods, which are recorded as reads of their own;
+// those that hold entities are left out of an entity's own fields),
+// less those a key field of the same struct stands for when it is set:
+// HTML for HTMLKey (link's entities, see link.Story.HTMLKey), and the
+// body and front matter positions for Hash, the digest of the file they
+// come from (content's stories, terms and pages).
+type plan struct {
+	fields        []planField
+	htmlKey, hash int // field indexes, -1 when absent
+}
+
+type planField struct {
+	index             int
+	byHTMLKey, byHash bool
+	// holds is set for a field that holds entities (see holdsEntities),
+	// left out of an entity's own fields.
+	holds bool
+}
+
+var plans sync.Map // reflect.Type → *plan
+
+func planOf(t reflect.Type) *plan {
+	if p, ok := plans.Load(t); ok {
+		return p.(*plan)
+	}
+	p := &plan{htmlKey: -1, hash: -1}
+	u64 := func(name string) int {
+		if f, ok := t.FieldByName(name); ok && len(f.Index) == 1 && f.Type.Kind() == reflect.Uint64 {
+			return f.Index[0]
+		}
+		return -1
+	}
+	p.htmlKey, p.hash = u64("HTMLKey"), u64("Hash")
+	_, hasBody := t.FieldByName("Body")
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if !f.IsExported() {
+			continue
+		}
+		p.fields = append(p.fields, planField{index: i,
+			byHTMLKey: p.htmlKey >= 0 && f.Name == "HTML",
+			byHash:    p.hash >= 0 && hasBody && (f.Name == "Body" || f.Name == "Front"),
+			holds:     holdsEntities(f.Type)})
+	}
+	plans.Store(t, p)
+	return p
+}
+
+// fieldByID is fieldOf for an interned field name, with how the name
+// resolves on v's type looked up once per type.
+func fieldByID(v reflect.Value, field uint32) (reflect.Value, error) {
+	recv, isNil := indirectIface(v)
+	if recv.Kind() == reflect.Interface && isNil {
+		return fieldOf(v, nameOf(field))
+	}
+	ptr := recv
+	if ptr.Kind() != reflect.Interface && ptr.Kind() != reflect.Pointer {
+		ptr = addressable(recv)
+	}
+	key := fieldKey{ptr.Type(), field}
+	var lk lookup
+	if l, ok := fieldLookups.Load(key); ok {
+		lk = l.(lookup)
+	} else {
+		lk = lookupOf(key.t, nameOf(field))
+		fieldLookups.Store(key, lk)
+	}
+	return evalWith(v, recv, ptr, isNil, nameOf(field), lk)
+}
+
+type fieldKey struct {
+	t     reflect.Type
+	field uint32
+}
+
+var fieldLookups sync.Map // fieldKey → lookup

@@ -3,6 +3,7 @@ package render
 import (
 	"reflect"
 	"sync"
+	"sync/atomic"
 	"unsafe"
 
 	"github.com/casebook/casebook/generator/link"
@@ -52,9 +53,10 @@ var pageEnt = intern("\x00page")
 // process ("s cy/ slug"), which lets a record made in one build be
 // checked against the entities of the next.
 var names struct {
-	ids  sync.Map // string → uint32
-	mu   sync.Mutex
-	list []string
+	ids sync.Map // string → uint32
+	mu  sync.Mutex
+	// list is replaced, never changed, so nameOf reads it without the lock.
+	list atomic.Pointer[[]string]
 }
 
 func intern(s string) uint32 {
@@ -66,17 +68,20 @@ func intern(s string) uint32 {
 	if id, ok := names.ids.Load(s); ok {
 		return id.(uint32)
 	}
-	id := uint32(len(names.list))
-	names.list = append(names.list, s)
+	var list []string
+	if old := names.list.Load(); old != nil {
+		list = *old
+	}
+	id := uint32(len(list))
+	// Appending in place is safe: readers of an older list read only
+	// the elements it had, which never change.
+	list = append(list, s)
+	names.list.Store(&list)
 	names.ids.Store(s, id)
 	return id
 }
 
-func nameOf(id uint32) string {
-	names.mu.Lock()
-	defer names.mu.Unlock()
-	return names.list[id]
-}
+func nameOf(id uint32) string { return (*names.list.Load())[id] }
 
 // allFields is the field of a read that covers every field of an entity.
 var allFields = intern("*")
@@ -108,14 +113,20 @@ func (rc *recorder) add(r read) {
 func newRecorder() *recorder { return &recorder{seen: map[read]struct{}{}} }
 
 // registry knows the entities of one build: their identities, and the
-// digest of each value read on them, computed once per build.
+// digest of each value read on them, computed once per build: memo holds
+// those the pages' records read (Records keeps them for the next build),
+// files those the files written by Go code are made from (see made).
 type registry struct {
-	ids  map[unsafe.Pointer]uint32
-	ents map[uint32]any
-	memo [64]struct {
-		sync.Mutex
-		m map[read]uint64
-	}
+	ids   map[unsafe.Pointer]uint32
+	ents  map[uint32]any
+	memo  memoTable
+	files memoTable
+}
+
+// memoTable memoizes digests, sharded for the rendering goroutines.
+type memoTable [64]struct {
+	sync.Mutex
+	m map[read]uint64
 }
 
 func newRegistry() *registry {
@@ -156,8 +167,10 @@ func (g *registry) addSite(site *link.Site, data *SiteData, prefix string) {
 
 // digest is the digest of the value r reads in this build; an entity the
 // build does not have gives a value no entity has.
-func (g *registry) digest(r read) uint64 {
-	shard := &g.memo[(r.ent*31+r.field)%64]
+func (g *registry) digest(r read) uint64 { return g.memo.get(g, r) }
+
+func (t *memoTable) get(g *registry, r read) uint64 {
+	shard := &t[(r.ent*31+r.field)%64]
 	shard.Lock()
 	d, ok := shard.m[r]
 	shard.Unlock()
@@ -165,23 +178,34 @@ func (g *registry) digest(r read) uint64 {
 		return d
 	}
 	d = g.compute(r)
+	t.put(r, d)
+	return d
+}
+
+// put memoizes d as the digest of r.
+func (t *memoTable) put(r read, d uint64) {
+	shard := &t[(r.ent*31+r.field)%64]
 	shard.Lock()
 	if shard.m == nil {
 		shard.m = map[read]uint64{}
 	}
 	shard.m[r] = d
 	shard.Unlock()
-	return d
+}
+
+func (t *memoTable) clear() {
+	for i := range t {
+		t[i].Lock()
+		t[i].m = nil
+		t[i].Unlock()
+	}
 }
 
 // forget drops the memoized digests, for a build that changed entities
 // in place (Bodies).
 func (g *registry) forget() {
-	for i := range g.memo {
-		g.memo[i].Lock()
-		g.memo[i].m = nil
-		g.memo[i].Unlock()
-	}
+	g.memo.clear()
+	g.files.clear()
 }
 
 // sum combines the digests of the reads on entities, in order (the reads
@@ -226,7 +250,7 @@ func (r *renderer) made(self any, stories ...*link.Story) uint64 {
 	h.int(len(stories))
 	for _, s := range stories {
 		if id, ok := r.reg.ids[unsafe.Pointer(s)]; ok {
-			h.u64(r.reg.digest(read{id, allFields}))
+			h.u64(r.reg.files.get(r.reg, read{id, allFields}))
 		} else {
 			h.u64(r.reg.valueDigest(s))
 		}
@@ -250,5 +274,5 @@ func (r *renderer) ownDigest(p unsafe.Pointer) uint64 {
 	if !ok {
 		return missing
 	}
-	return r.reg.digest(read{id, ownFields})
+	return r.reg.files.get(r.reg, read{id, ownFields})
 }

@@ -103,8 +103,12 @@ func (rs *Records) changedSet() map[read]bool {
 		var wg sync.WaitGroup
 		for i := range n {
 			wg.Go(func() {
+				// Each value is asked for once here: computed without
+				// looking in the memo first.
 				for j := i; j < len(keys); j += n {
-					if rs.reg.digest(keys[j]) != old[keys[j]] {
+					d := rs.reg.compute(keys[j])
+					rs.reg.memo.put(keys[j], d)
+					if d != old[keys[j]] {
 						parts[i] = append(parts[i], keys[j])
 					}
 				}

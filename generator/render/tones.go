@@ -89,7 +89,11 @@ func ToneCSS(primary *link.Taxonomy) template.CSS {
 
 // termColour is the light colour of a primary term, for social cards.
 func termColour(t *link.Term) color.RGBA {
-	c, _ := colour.Parse(termTone(t).Light)
+	// The light tone alone: termTone's dark one is a costly search.
+	c, err := colour.Parse(t.Colour)
+	if err != nil {
+		c, _ = colour.Parse(Palette[t.Rank()%len(Palette)].Light)
+	}
 	return color.RGBA{c.R, c.G, c.B, 0xff}
 }
 
