@@ -101,10 +101,7 @@ func Check(opts Options) (*Result, error) {
 // Builder's first build with nothing kept for a next one (see once), so a
 // one-shot build and the first build of watch or serve are the same code.
 func Build(opts Options) (*Result, error) {
-	b := NewBuilder(opts)
-	b.once = true
-	b.caches, b.records = caches{conv: opts.converter()}, nil
-	up, err := b.Build()
+	up, err := newBuilder(opts, true).Build()
 	return up.Result, err
 }
 

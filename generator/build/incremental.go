@@ -94,10 +94,17 @@ type Update struct {
 
 // NewBuilder returns a Builder for opts; nothing is read or written until
 // Build is called.
-func NewBuilder(opts Options) *Builder {
+func NewBuilder(opts Options) *Builder { return newBuilder(opts, false) }
+
+// newBuilder returns a Builder; with once, one that builds a single time
+// and keeps nothing for a next build (see Builder.once).
+func newBuilder(opts Options, once bool) *Builder {
 	out := opts.Out
 	if out == "" {
 		out = filepath.Join(opts.Src, "public")
+	}
+	if once {
+		return &Builder{opts: opts, out: out, once: true, caches: caches{conv: opts.converter()}}
 	}
 	return &Builder{opts: opts, out: out, caches: newCaches(opts), records: render.NewRecords()}
 }
