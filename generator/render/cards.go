@@ -27,6 +27,8 @@ type cardStore struct {
 	// the templates and strings they were rendered with.
 	keep  *CardCache
 	theme uint64
+	// fast runs the plain templates of the store's language (fast.go).
+	fast *fastTemplates
 }
 
 // cardEntry is a rendered card and what it read.
@@ -71,7 +73,12 @@ func (c *cardStore) html(s *link.Story, t *template.Template, acc *accessor) (te
 		acc.rec, acc.page = newRecorder(), nil
 	}
 	var buf bytes.Buffer
-	err := t.ExecuteTemplate(&buf, "card", s)
+	var err error
+	if acc.reg == nil && c.fast != nil {
+		err = c.fast.execute(t, "card", &buf, s)
+	} else {
+		err = t.ExecuteTemplate(&buf, "card", s)
+	}
 	var reads []read
 	if acc.rec != nil {
 		reads = acc.rec.reads

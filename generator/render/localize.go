@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"os"
 	"sort"
 	"strings"
 
@@ -21,6 +22,8 @@ type localized struct {
 	sets  []map[string]*template.Template
 	cards *cardStore
 	cat   *i18n.Catalog
+	// fast runs the plain templates (see fast.go).
+	fast *fastTemplates
 }
 
 // localFuncs are the template functions that depend on the language:
@@ -98,6 +101,10 @@ func (th *Theme) localized(lang string) (*localized, error) {
 	cat := th.strings.Catalog(lang)
 	l := &localized{cards: &cardStore{}, cat: cat, plain: map[string]*template.Template{}}
 	fm := localFuncs(cat, l.cards, &accessor{}, l.plain)
+	if os.Getenv(ReferenceTemplatesEnv) == "" {
+		l.fast = &fastTemplates{funcs: []template.FuncMap{funcs, fm}}
+		l.cards.fast = l.fast
+	}
 	for kind, t := range th.plain {
 		c, err := t.Clone()
 		if err != nil {

@@ -139,7 +139,7 @@ func (x *Renderer) do(j job, w int, acc *accessor, unchanged Unchanged, buf *byt
 		}
 	}
 	if rs == nil {
-		return false, pr.r.tmpl.plain[pr.kind].ExecuteTemplate(buf, pr.entry, pr.p)
+		return false, pr.r.tmpl.fast.execute(pr.r.tmpl.plain[pr.kind], pr.entry, buf, pr.p)
 	}
 	acc.reg, acc.rec, acc.page = reg, newRecorder(), unsafe.Pointer(pr.p)
 	err = pr.r.tmpl.sets[w][pr.kind].ExecuteTemplate(buf, pr.entry, pr.p)
