@@ -22,29 +22,41 @@ func (s *state) call(dot val, name string, args []parse.Node, final val, have bo
 	if f.logic != 0 {
 		return s.logic(dot, f.logic, args, final, have)
 	}
-	var buf [4]val
-	in := buf[:0]
-	for _, a := range args {
-		v, err := s.operand(dot, a)
-		if err != nil {
-			return val{}, err
-		}
-		in = append(in, v)
-	}
-	if have {
-		in = append(in, final)
-	}
 	if f.esc != nil {
-		if len(in) != 1 {
+		// An escaper takes one value, mostly the pipeline's so far.
+		v := final
+		switch {
+		case len(args) == 0 && have:
+		case len(args) == 1 && !have:
+			var err error
+			if v, err = s.operand(dot, args[0]); err != nil {
+				return val{}, err
+			}
+		default:
 			return val{}, ErrUnsupported
 		}
-		out, err := f.esc(in[0])
+		out, err := f.esc(v)
 		return strVal(out), err
 	}
 	if f.call == nil {
 		return val{}, ErrUnsupported
 	}
-	return f.call(in)
+	// The arguments go on a stack of the state's, not into a new slice:
+	// calls nested in them push theirs above and pop them before this
+	// call's are read.
+	base := len(s.args)
+	defer func() { s.args = s.args[:base] }()
+	for _, a := range args {
+		v, err := s.operand(dot, a)
+		if err != nil {
+			return val{}, err
+		}
+		s.args = append(s.args, v)
+	}
+	if have {
+		s.args = append(s.args, final)
+	}
+	return f.call(s.args[base:len(s.args):len(s.args)])
 }
 
 // logic evaluates and, or: the first argument that decides, else the last.

@@ -36,6 +36,8 @@ type state struct {
 	p     *Program
 	w     *bytes.Buffer
 	vars  []variable
+	args  []val
+	frame int // where the variables of the template running start
 	depth int
 }
 
@@ -198,12 +200,16 @@ func (s *state) template(dot val, t *parse.TemplateNode) error {
 	if s.depth >= maxDepth {
 		return ErrUnsupported
 	}
-	outer := s.vars
-	s.vars = []variable{{"$", v}}
+	// The called template sees its own variables only: they start at
+	// a new frame of the same stack.
+	outer := s.frame
+	s.frame = len(s.vars)
+	s.vars = append(s.vars, variable{"$", v})
 	s.depth++
 	err := s.walk(v, tree.Root)
 	s.depth--
-	s.vars = outer
+	s.vars = s.vars[:s.frame]
+	s.frame = outer
 	return err
 }
 
@@ -240,7 +246,7 @@ func (s *state) pipeline(dot val, p *parse.PipeNode) (val, error) {
 }
 
 func (s *state) setVar(name string, v val) bool {
-	for i := len(s.vars) - 1; i >= 0; i-- {
+	for i := len(s.vars) - 1; i >= s.frame; i-- {
 		if s.vars[i].name == name {
 			s.vars[i].v = v
 			return true
@@ -250,7 +256,7 @@ func (s *state) setVar(name string, v val) bool {
 }
 
 func (s *state) varValue(name string) (val, bool) {
-	for i := len(s.vars) - 1; i >= 0; i-- {
+	for i := len(s.vars) - 1; i >= s.frame; i-- {
 		if s.vars[i].name == name {
 			return s.vars[i].v, true
 		}

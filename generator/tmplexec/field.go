@@ -48,21 +48,21 @@ func (s *state) field(dot val, recv reflect.Value, name string, args []parse.Nod
 
 // method calls m with the arguments of a command.
 func (s *state) method(dot val, m reflect.Value, args []parse.Node, final val, have bool) (val, error) {
-	var in []val
+	base := len(s.args)
+	defer func() { s.args = s.args[:base] }()
 	if len(args) > 1 {
-		in = make([]val, 0, len(args))
 		for _, a := range args[1:] {
 			v, err := s.operand(dot, a)
 			if err != nil {
 				return val{}, err
 			}
-			in = append(in, v)
+			s.args = append(s.args, v)
 		}
 	}
 	if have {
-		in = append(in, final)
+		s.args = append(s.args, final)
 	}
-	return callReflect(m, in)
+	return callReflect(m, s.args[base:len(s.args):len(s.args)])
 }
 
 // indirect follows pointers and interfaces to a value, stopping at a nil

@@ -194,6 +194,7 @@ func (c *compiler) ident(name string) error {
 // or any other error, part of the output may have been written.
 func (p *Program) Execute(w *bytes.Buffer, data any) error {
 	dot := reflect.ValueOf(data)
-	s := &state{p: p, w: w, vars: []variable{{"$", val{rv: dot}}}}
+	s := &state{p: p, w: w, vars: make([]variable, 1, 16), args: make([]val, 0, 8)}
+	s.vars[0] = variable{"$", val{rv: dot}}
 	return s.walk(val{rv: dot}, p.entry.Root)
 }
