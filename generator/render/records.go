@@ -145,29 +145,45 @@ func (rs *Records) valid(rec *Record, self uint64, p *Page) bool {
 // onlyIn reports whether every recorded page that read something of
 // stories which is no longer as it was is one of paths.
 func (rs *Records) onlyIn(g *registry, stories []*link.Story, paths map[string]bool) bool {
-	changed := map[uint32]bool{}
+	var changed []uint32
 	for _, s := range stories {
 		if id, ok := g.ids[unsafe.Pointer(s)]; ok {
-			changed[id] = true
+			changed = append(changed, id)
 		}
 	}
 	rs.mu.Lock()
 	defer rs.mu.Unlock()
+	// Every read of every page is looked at: a tight loop comparing
+	// entity ids (mostly one), and the page's path looked up only for
+	// the few pages that read a changed story.
 	for path, rec := range rs.prev {
-		if paths[path] {
-			continue
-		}
-		for _, r := range rec.reads {
-			if changed[r.ent] {
-				// A body changes no other page's own data.
-				if rec.sum != g.sum(rec.reads) {
-					return false
-				}
-				break
+		if readsAny(rec.reads, changed) && !paths[path] {
+			// A body changes no other page's own data.
+			if rec.sum != g.sum(rec.reads) {
+				return false
 			}
 		}
 	}
 	return true
+}
+
+// readsAny reports whether reads read any of the entities ents.
+func readsAny(reads []read, ents []uint32) bool {
+	if len(ents) == 1 {
+		e := ents[0]
+		for _, r := range reads {
+			if r.ent == e {
+				return true
+			}
+		}
+		return false
+	}
+	for _, r := range reads {
+		if slices.Contains(ents, r.ent) {
+			return true
+		}
+	}
+	return false
 }
 
 func (rs *Records) last(path string) *Record {
