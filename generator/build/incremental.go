@@ -3,12 +3,10 @@ package build
 import (
 	"bytes"
 	"hash/maphash"
-	"maps"
 	"os"
 	"path/filepath"
 	"slices"
 	"sort"
-	"strings"
 	"sync"
 
 	"github.com/casebook/casebook/generator/content"
@@ -58,6 +56,8 @@ type Builder struct {
 	// compact is the Compact of the last build's renderer: the files it
 	// makes compact need no minifying.
 	compact func(path string) bool
+	// index describes files for short builds (see patchFiles).
+	index fileIndex
 }
 
 // fileDigest identifies an output file's bytes before and after minifying.
@@ -210,8 +210,11 @@ type changes struct {
 	changed []outFile
 }
 
-func (b *Builder) newChanges(up *Update) *changes {
-	return &changes{b: b, p: &produced{files: make(map[string]fileDigest, len(b.files)), up: up}, keys: newKeyRecorder(len(b.keys))}
+func (b *Builder) newChanges(up *Update) *changes { return b.changesFor(up, len(b.files)) }
+
+// changesFor is newChanges with room for about n files.
+func (b *Builder) changesFor(up *Update, n int) *changes {
+	return &changes{b: b, p: &produced{files: make(map[string]fileDigest, n), up: up}, keys: newKeyRecorder(min(n, len(b.keys)))}
 }
 
 // unchanged is render.Options.Unchanged: a page whose fingerprint is the
@@ -334,7 +337,7 @@ func (b *Builder) bodies(changed []string) (up *Update, ok bool, err error) {
 		stories = append(stories, e.story)
 	}
 	up = &Update{Result: &Result{Stories: len(b.site.Stories), Site: b.site, Out: b.out}, Short: true}
-	c := b.newChanges(up)
+	c := b.changesFor(up, 64)
 	done, err := b.renderer.Bodies(stories, c.emit, c.unchanged, b.searchFiles(b.site, false)...)
 	if err != nil {
 		b.records.Discard()
@@ -347,23 +350,8 @@ func (b *Builder) bodies(changed []string) (up *Update, ok bool, err error) {
 		return up, true, err
 	}
 	b.records.Commit()
-	// The search index may now be split into other shard files.
-	for name := range b.files {
-		if _, ok := c.p.files[name]; ok || !strings.HasPrefix(name, "search/") || name == "search/index.html" {
-			continue
-		}
-		if err := removeOutput(b.out, name); err != nil {
-			return up, true, err
-		}
-		up.Removed = append(up.Removed, name)
-		delete(b.files, name)
-		delete(b.keys, name)
-	}
-	maps.Copy(b.files, c.p.files)
-	maps.Copy(b.keys, c.keys.keys)
-	up.Files, up.Bytes = len(b.files), 0
-	for _, d := range b.files {
-		up.Bytes += int64(d.size)
+	if err := b.patchFiles(c, up); err != nil {
+		return up, true, err
 	}
 	sort.Strings(up.Written)
 	sort.Strings(up.Removed)

@@ -5,10 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
+	"reflect"
 	"runtime"
+	"strings"
 	"sync"
 
 	"github.com/casebook/casebook/generator/publish"
@@ -124,4 +127,63 @@ func removeOutput(out, name string) error {
 		}
 	}
 	return nil
+}
+
+// fileIndex is what a short build needs to know of Builder.files without
+// looking at every file: the search files among them and the bytes of
+// all. It is made on the first short build after files was replaced.
+type fileIndex struct {
+	files  map[string]fileDigest // the map it describes
+	search []string
+	bytes  int64
+}
+
+// patchFiles brings b.files up to date after a short build that produced
+// c's files, removing the search files it no longer produces (the index
+// may now be split into other shard files), and sets up's totals.
+func (b *Builder) patchFiles(c *changes, up *Update) error {
+	ix := &b.index
+	if ix.files == nil || !sameMap(ix.files, b.files) {
+		*ix = fileIndex{files: b.files}
+		for name, d := range b.files {
+			ix.bytes += int64(d.size)
+			if strings.HasPrefix(name, "search/") {
+				ix.search = append(ix.search, name)
+			}
+		}
+	}
+	search := ix.search[:0]
+	for _, name := range ix.search {
+		if _, ok := c.p.files[name]; ok || name == "search/index.html" {
+			search = append(search, name)
+			continue
+		}
+		if err := removeOutput(b.out, name); err != nil {
+			ix.files = nil // rescan next time
+			return err
+		}
+		up.Removed = append(up.Removed, name)
+		ix.bytes -= int64(b.files[name].size)
+		delete(b.files, name)
+		delete(b.keys, name)
+	}
+	ix.search = search
+	for name, d := range c.p.files {
+		old, had := b.files[name]
+		if had {
+			ix.bytes -= int64(old.size)
+		} else if strings.HasPrefix(name, "search/") {
+			ix.search = append(ix.search, name)
+		}
+		ix.bytes += int64(d.size)
+		b.files[name] = d
+	}
+	maps.Copy(b.keys, c.keys.keys)
+	up.Files, up.Bytes = len(b.files), ix.bytes
+	return nil
+}
+
+// sameMap reports whether a and b are the same map, not merely equal.
+func sameMap(a, b map[string]fileDigest) bool {
+	return reflect.ValueOf(a).UnsafePointer() == reflect.ValueOf(b).UnsafePointer()
 }

@@ -30,6 +30,12 @@ type Records struct {
 	// changed is the changed set of the build under way, made once.
 	once    sync.Once
 	changed map[read]bool
+	// readers maps an entity to the pages of prev that read it, or may
+	// have (a superset), made when a short build first asks; patch says
+	// the build under way renders a few pages only, whose records put
+	// adds to readers.
+	readers map[uint32][]string
+	patch   bool
 }
 
 // NewRecords returns an empty Records.
@@ -44,6 +50,9 @@ func (rs *Records) Commit() {
 		return
 	}
 	rs.prev, rs.next = rs.next, nil
+	if !rs.patch {
+		rs.readers = nil
+	}
 	if rs.reg != nil {
 		for i := range rs.reg.memo {
 			sh := &rs.reg.memo[i]
@@ -61,7 +70,7 @@ func (rs *Records) Discard() {
 	rs.mu.Lock()
 	defer rs.mu.Unlock()
 	rs.prev, rs.next, rs.reg = map[string]*Record{}, nil, nil
-	rs.digests = map[read]uint64{}
+	rs.digests, rs.readers = map[read]uint64{}, nil
 }
 
 // Len is the number of pages the last committed build recorded.
@@ -80,7 +89,10 @@ func (rs *Records) begin(reg *registry, fresh, patch bool) {
 	if fresh {
 		rs.prev, rs.digests = map[string]*Record{}, map[read]uint64{}
 	}
-	rs.reg, rs.once, rs.changed = reg, sync.Once{}, nil
+	rs.reg, rs.once, rs.changed, rs.patch = reg, sync.Once{}, nil, patch
+	if !patch {
+		rs.readers = nil
+	}
 	if patch {
 		rs.next = maps.Clone(rs.prev)
 		return
@@ -153,11 +165,20 @@ func (rs *Records) onlyIn(g *registry, stories []*link.Story, paths map[string]b
 	}
 	rs.mu.Lock()
 	defer rs.mu.Unlock()
-	// Every read of every page is looked at: a tight loop comparing
-	// entity ids (mostly one), and the page's path looked up only for
-	// the few pages that read a changed story.
-	for path, rec := range rs.prev {
-		if readsAny(rec.reads, changed) && !paths[path] {
+	if rs.readers == nil {
+		rs.readers = map[uint32][]string{}
+		var ents []uint32
+		for path, rec := range rs.prev {
+			ents = rs.addReader(path, rec, nil, ents)
+		}
+	}
+	// Only the pages that read a changed story are looked at.
+	for _, id := range changed {
+		for _, path := range rs.readers[id] {
+			rec := rs.prev[path]
+			if rec == nil || paths[path] || !readsAny(rec.reads, changed) {
+				continue
+			}
 			// A body changes no other page's own data.
 			if rec.sum != g.sum(rec.reads) {
 				return false
@@ -165,6 +186,25 @@ func (rs *Records) onlyIn(g *registry, stories []*link.Story, paths map[string]b
 		}
 	}
 	return true
+}
+
+// addReader adds path, whose record is rec, to the readers of every
+// entity rec read that old, its record before (or nil), did not; ents is
+// scratch space, returned for the next call.
+func (rs *Records) addReader(path string, rec, old *Record, ents []uint32) []uint32 {
+	ents = ents[:0]
+	for _, r := range rec.reads {
+		if r.ent != pageEnt {
+			ents = append(ents, r.ent)
+		}
+	}
+	slices.Sort(ents)
+	for _, e := range slices.Compact(ents) {
+		if old == nil || !readsAny(old.reads, []uint32{e}) {
+			rs.readers[e] = append(rs.readers[e], path)
+		}
+	}
+	return ents
 }
 
 // readsAny reports whether reads read any of the entities ents.
@@ -197,5 +237,8 @@ func (rs *Records) put(path string, rec *Record) {
 	defer rs.mu.Unlock()
 	if rs.next != nil {
 		rs.next[path] = rec
+		if rs.patch && rs.readers != nil {
+			rs.addReader(path, rec, rs.prev[path], nil)
+		}
 	}
 }
