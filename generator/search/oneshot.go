@@ -28,6 +28,10 @@ type scorer struct {
 	fields  []uint8     // by id: the fields holding the term (see fieldTitle)
 	count   []int32     // by id: mentions in the body
 	touched []int32
+	// words maps a word, as eachWord gives it, to the id of its term or
+	// to -1 for a stopword: for stemmed stories, one lookup a word
+	// instead of a stopword lookup, a stem and a term lookup.
+	words map[string]int32
 }
 
 // The fields of a story that weigh once each in a term's score.
@@ -38,7 +42,25 @@ const (
 )
 
 func newScorer() *scorer {
-	return &scorer{ids: make(map[string]int32, 1<<14)}
+	return &scorer{ids: make(map[string]int32, 1<<14), words: make(map[string]int32, 1<<14)}
+}
+
+// wordSlot is slot for the term of word w in a stemmed story, or -1 when
+// w is a stopword.
+func (s *scorer) wordSlot(w string, id int32) int32 {
+	k, ok := s.words[w]
+	if !ok {
+		k = -1
+		if !stopwordSet[w] {
+			k = s.slot(Stem(w), id)
+		}
+		s.words[strings.Clone(w)] = k
+		return k
+	}
+	if k >= 0 {
+		s.touch(k, id)
+	}
+	return k
 }
 
 // slot returns the id of term t, with its slots reset for story id.
@@ -54,28 +76,38 @@ func (s *scorer) slot(t string, id int32) int32 {
 		s.fields = append(s.fields, 0)
 		s.count = append(s.count, 0)
 	}
+	s.touch(k, id)
+	return k
+}
+
+// touch resets term k's slots for story id, the first time the story
+// uses it.
+func (s *scorer) touch(k, id int32) {
 	if s.story[k] != id+1 {
 		s.story[k], s.fields[k], s.count[k] = id+1, 0, 0
 		s.touched = append(s.touched, k)
 	}
-	return k
 }
 
 // score adds story id, whose Doc is d and body text body, to the
 // postings: the scores of docScores.
 func (s *scorer) score(id int, d *Doc, body string) {
-	terms := eachTerm
+	lookup := s.wordSlot
 	if d.Plain {
-		terms = eachWord
+		lookup = s.slot
 	}
 	sid := int32(id)
 	s.touched = s.touched[:0]
 	var bit uint8
-	mark := func(t string) { s.fields[s.slot(t, sid)] |= bit }
+	mark := func(w string) {
+		if k := lookup(w, sid); k >= 0 {
+			s.fields[k] |= bit
+		}
+	}
 	field := func(b uint8, texts ...string) {
 		bit = b
 		for _, text := range texts {
-			terms(text, mark)
+			eachWord(text, mark)
 		}
 	}
 	field(fieldTitle, d.Title)
@@ -83,7 +115,11 @@ func (s *scorer) score(id int, d *Doc, body string) {
 	field(fieldSummary, d.Questions...)
 	field(fieldFacts, d.Place)
 	field(fieldFacts, d.Facts...)
-	terms(body, func(t string) { s.count[s.slot(t, sid)]++ })
+	eachWord(body, func(w string) {
+		if k := lookup(w, sid); k >= 0 {
+			s.count[k]++
+		}
+	})
 	for _, k := range s.touched {
 		sc, f := int32(0), s.fields[k]
 		if f&fieldTitle != 0 {

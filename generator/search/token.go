@@ -83,22 +83,50 @@ func eachTerm(text string, fn func(string)) {
 	})
 }
 
-// eachWord calls fn with every word of Words(text), in order.
+// eachWord calls fn with every word of Words(text), in order. Plain
+// words, lowercase ASCII letters and digits, are found byte by byte and
+// given as they stand; any other goes through foldWord.
 func eachWord(text string, fn func(string)) {
-	start := -1
-	for i, r := range text {
-		// Marks and apostrophes are inside words until folding removes them.
-		inside := isWordRune(r) || r == '\'' || r == '’' || r == 'ʼ' || (r >= utf8.RuneSelf && unicode.Is(unicode.M, r))
+	start, plain := -1, true
+	for i := 0; i < len(text); {
+		c, size, inside := text[i], 1, false
+		if c < utf8.RuneSelf {
+			switch {
+			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+				inside = true
+			case 'A' <= c && c <= 'Z' || c == '\'':
+				inside, plain = true, false
+			}
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
+			// Marks and apostrophes are inside words until folding
+			// removes them.
+			if isWordRune(r) || r == '’' || r == 'ʼ' || unicode.Is(unicode.M, r) {
+				inside, plain = true, false
+			}
+		}
 		switch {
 		case inside && start < 0:
 			start = i
 		case !inside && start >= 0:
-			foldWord(text[start:i], fn)
-			start = -1
+			emitWord(text[start:i], plain, fn)
+			start, plain = -1, true
 		}
+		i += size
 	}
 	if start >= 0 {
-		foldWord(text[start:], fn)
+		emitWord(text[start:], plain, fn)
+	}
+}
+
+// emitWord calls fn with the words of raw, a run of word characters;
+// plain says it is lowercase ASCII letters and digits only.
+func emitWord(raw string, plain bool, fn func(string)) {
+	if !plain {
+		foldWord(raw, fn)
+	} else if len(raw) >= MinTokenLen && len(raw) <= MaxTokenLen {
+		fn(raw)
 	}
 }
 
