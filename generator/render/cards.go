@@ -68,8 +68,11 @@ func (c *cardStore) html(s *link.Story, t *template.Template, acc *accessor) (te
 	}
 	// The card records what it reads on its own, for the pages that
 	// show it later and for the next build.
+	// The accessor of a build that records nothing is shared by every
+	// page being rendered: it is only read then, never swapped.
 	outer, outerPage := acc.rec, acc.page
-	if acc.reg != nil && outer != nil {
+	swap := acc.reg != nil && outer != nil
+	if swap {
 		acc.rec, acc.page = newRecorder(), nil
 	}
 	var buf bytes.Buffer
@@ -80,10 +83,10 @@ func (c *cardStore) html(s *link.Story, t *template.Template, acc *accessor) (te
 		err = t.ExecuteTemplate(&buf, "card", s)
 	}
 	var reads []read
-	if acc.rec != nil {
+	if swap {
 		reads = acc.rec.reads
+		acc.rec, acc.page = outer, outerPage
 	}
-	acc.rec, acc.page = outer, outerPage
 	if err != nil {
 		return "", fmt.Errorf("rendering the card of %s: %w", s.Path, err)
 	}

@@ -121,6 +121,16 @@ type registry struct {
 	ents  map[uint32]any
 	memo  memoTable
 	files memoTable
+	// frozen holds the digests of the last build's reads once the
+	// changed set has computed them all (see Records.changedSet).
+	frozen atomic.Pointer[frozen]
+}
+
+// frozen is a table of digests that no longer changes: cur[index[r]] is
+// the digest of r.
+type frozen struct {
+	index map[read]int32
+	cur   []uint64
 }
 
 // memoTable memoizes digests, sharded for the rendering goroutines.
@@ -167,7 +177,14 @@ func (g *registry) addSite(site *link.Site, data *SiteData, prefix string) {
 
 // digest is the digest of the value r reads in this build; an entity the
 // build does not have gives a value no entity has.
-func (g *registry) digest(r read) uint64 { return g.memo.get(g, r) }
+func (g *registry) digest(r read) uint64 {
+	if f := g.frozen.Load(); f != nil {
+		if i, ok := f.index[r]; ok && int(i) < len(f.cur) {
+			return f.cur[i]
+		}
+	}
+	return g.memo.get(g, r)
+}
 
 func (t *memoTable) get(g *registry, r read) uint64 {
 	shard := &t[(r.ent*31+r.field)%64]
@@ -204,6 +221,7 @@ func (t *memoTable) clear() {
 // forget drops the memoized digests, for a build that changed entities
 // in place (Bodies).
 func (g *registry) forget() {
+	g.frozen.Store(nil)
 	g.memo.clear()
 	g.files.clear()
 }

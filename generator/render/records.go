@@ -22,11 +22,14 @@ type Records struct {
 	mu   sync.Mutex
 	prev map[string]*Record
 	next map[string]*Record
-	// digests holds the digest of every value the records read, as the
-	// build that recorded it saw it; reg is the registry of the build
+	// keys, index and vals hold the digest of every value the records
+	// read, as the build that recorded it saw it: vals[i] is that of
+	// keys[i], and index[keys[i]] is i. reg is the registry of the build
 	// under way, whose digests Commit adds.
-	digests map[read]uint64
-	reg     *registry
+	keys  []read
+	index map[read]int32
+	vals  []uint64
+	reg   *registry
 	// changed is the changed set of the build under way, made once.
 	once    sync.Once
 	changed map[read]bool
@@ -39,7 +42,7 @@ type Records struct {
 }
 
 // NewRecords returns an empty Records.
-func NewRecords() *Records { return &Records{prev: map[string]*Record{}, digests: map[read]uint64{}} }
+func NewRecords() *Records { return &Records{prev: map[string]*Record{}, index: map[read]int32{}} }
 
 // Commit makes the records of the build that just ended the ones the
 // next build compares with.
@@ -54,14 +57,29 @@ func (rs *Records) Commit() {
 		rs.readers = nil
 	}
 	if rs.reg != nil {
+		if f := rs.reg.frozen.Load(); f != nil && len(f.cur) <= len(rs.vals) {
+			copy(rs.vals, f.cur)
+		}
 		for i := range rs.reg.memo {
 			sh := &rs.reg.memo[i]
 			sh.Lock()
-			maps.Copy(rs.digests, sh.m)
+			for r, d := range sh.m {
+				if at, ok := rs.index[r]; ok {
+					rs.vals[at] = d
+				} else {
+					rs.index[r] = int32(len(rs.keys))
+					rs.keys, rs.vals = append(rs.keys, r), append(rs.vals, d)
+				}
+			}
 			sh.Unlock()
 		}
 	}
 	rs.reg = nil
+}
+
+// forgetDigests drops every digest kept.
+func (rs *Records) forgetDigests() {
+	rs.keys, rs.index, rs.vals = nil, map[read]int32{}, nil
 }
 
 // Discard forgets every record, so that the next build renders every
@@ -69,8 +87,8 @@ func (rs *Records) Commit() {
 func (rs *Records) Discard() {
 	rs.mu.Lock()
 	defer rs.mu.Unlock()
-	rs.prev, rs.next, rs.reg = map[string]*Record{}, nil, nil
-	rs.digests, rs.readers = map[read]uint64{}, nil
+	rs.prev, rs.next, rs.reg, rs.readers = map[string]*Record{}, nil, nil, nil
+	rs.forgetDigests()
 }
 
 // Len is the number of pages the last committed build recorded.
@@ -87,7 +105,8 @@ func (rs *Records) begin(reg *registry, fresh, patch bool) {
 	rs.mu.Lock()
 	defer rs.mu.Unlock()
 	if fresh {
-		rs.prev, rs.digests = map[string]*Record{}, map[read]uint64{}
+		rs.prev = map[string]*Record{}
+		rs.forgetDigests()
 	}
 	rs.reg, rs.once, rs.changed, rs.patch = reg, sync.Once{}, nil, patch
 	if !patch {
@@ -105,28 +124,28 @@ func (rs *Records) begin(reg *registry, fresh, patch bool) {
 func (rs *Records) changedSet() map[read]bool {
 	rs.once.Do(func() {
 		rs.mu.Lock()
-		old := rs.digests
+		keys, old, index := rs.keys, rs.vals, rs.index
 		rs.mu.Unlock()
 		// On every core: the digests of a large site's reads are most of
-		// the work of a rebuild that renders little.
-		keys := slices.Collect(maps.Keys(old))
+		// the work of a rebuild that renders little. Each value is
+		// computed once here, without looking in the memo first, into a
+		// table the build's pages then read without a lock.
+		cur := make([]uint64, len(keys))
 		n := runtime.GOMAXPROCS(0)
 		parts := make([][]read, n)
 		var wg sync.WaitGroup
 		for i := range n {
 			wg.Go(func() {
-				// Each value is asked for once here: computed without
-				// looking in the memo first.
 				for j := i; j < len(keys); j += n {
-					d := rs.reg.compute(keys[j])
-					rs.reg.memo.put(keys[j], d)
-					if d != old[keys[j]] {
+					cur[j] = rs.reg.compute(keys[j])
+					if cur[j] != old[j] {
 						parts[i] = append(parts[i], keys[j])
 					}
 				}
 			})
 		}
 		wg.Wait()
+		rs.reg.frozen.Store(&frozen{index: index, cur: cur})
 		changed := map[read]bool{}
 		for _, p := range parts {
 			for _, r := range p {
