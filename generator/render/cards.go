@@ -119,6 +119,8 @@ func (a *accessor) merge(e *cardEntry) template.HTML {
 type CardCache struct {
 	mu      sync.Mutex
 	entries map[uint32]*cardEntry
+	// rows keeps the stories' rows of the exports (see renderer.row).
+	rows map[rowKey]rowEntry
 }
 
 // NewCardCache returns an empty CardCache.
@@ -147,5 +149,8 @@ func (c *CardCache) trim(stories int) {
 	defer c.mu.Unlock()
 	if len(c.entries) > 2*stories+1000 {
 		clear(c.entries)
+	}
+	if len(c.rows) > 4*stories+1000 {
+		clear(c.rows)
 	}
 }

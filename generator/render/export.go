@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/casebook/casebook/generator/config"
 	"github.com/casebook/casebook/generator/link"
 )
 
@@ -66,8 +67,8 @@ func (r *renderer) exportJobs(add func(job)) {
 	key := func(name string) func() uint64 {
 		return func() uint64 { return r.made(name, exported(r.site)...) }
 	}
-	add(job{path: "stories.json", fingerprint: key("stories.json"), render: func(buf *bytes.Buffer) error { return writeJSON(buf, r.site) }})
-	add(job{path: "stories.csv", fingerprint: key("stories.csv"), render: func(buf *bytes.Buffer) error { return writeCSV(buf, r.site) }})
+	add(job{path: "stories.json", fingerprint: key("stories.json"), render: func(buf *bytes.Buffer) error { return writeJSON(buf, r.site, r.row) }})
+	add(job{path: "stories.csv", fingerprint: key("stories.csv"), render: func(buf *bytes.Buffer) error { return writeCSV(buf, r.site, r.row) }})
 }
 
 func orEmpty(list []string) []string {
@@ -77,36 +78,67 @@ func orEmpty(list []string) []string {
 	return list
 }
 
-func writeJSON(buf *bytes.Buffer, site *link.Site) error {
+// writeJSON writes stories.json: the export's head, then each story's
+// entry as row gives it (see jsonStory).
+func writeJSON(buf *bytes.Buffer, site *link.Site, row rowFunc) error {
 	cfg := site.Config
 	var e export
 	e.Version = ExportVersion
 	e.Site.Title, e.Site.URL = cfg.Title, cfg.Abs("")
 	e.Taxonomies = orEmpty(cfg.Taxonomies)
 	e.Stories = []exportedStory{}
-	for _, s := range exported(site) {
-		x := exportedStory{Slug: s.Slug, URL: cfg.Abs("stories/" + s.Slug + "/"), Title: s.Title, Summary: s.Summary,
-			Date: s.Date.Format(time.DateOnly), Place: s.Place, Period: s.Period,
-			Partners: orEmpty(s.Partners), Outcomes: orEmpty(s.Outcomes), Setbacks: orEmpty(s.Setbacks), Authors: orEmpty(s.Authors),
-			Terms: termKeys(s)}
-		if !s.Updated.IsZero() {
-			u := s.Updated.Format(time.DateOnly)
-			x.Updated = &u
-		}
-		if src := s.Source; src != nil {
-			x.Source = &exportedSource{Title: src.Title, Authors: orEmpty(src.Authors), DOI: src.DOI, URL: src.URL}
-			if src.Year != 0 {
-				x.Source.Year = &src.Year
-			}
-		}
-		e.Stories = append(e.Stories, x)
-	}
-	enc := json.NewEncoder(buf)
+	var head bytes.Buffer
+	enc := json.NewEncoder(&head)
 	// Escaping <, > and & keeps the file inert even if it is served as
 	// HTML by mistake.
 	enc.SetEscapeHTML(true)
 	enc.SetIndent("", " ")
-	return enc.Encode(e)
+	if err := enc.Encode(e); err != nil {
+		return err
+	}
+	// The stories are the last key; no string can hold the bare key,
+	// whose quotes would be escaped.
+	h := head.Bytes()
+	at := bytes.LastIndex(h, []byte(`"stories": []`)) + len(`"stories": [`)
+	buf.Write(h[:at])
+	stories := exported(site)
+	for k, s := range stories {
+		if k > 0 {
+			buf.WriteByte(',')
+		}
+		buf.WriteString("\n  ")
+		data, err := row("stories.json", s, func() ([]byte, error) { return jsonStory(cfg, s) })
+		if err != nil {
+			return err
+		}
+		buf.Write(data)
+	}
+	if len(stories) > 0 {
+		buf.WriteString("\n ")
+	}
+	buf.Write(h[at:])
+	return nil
+}
+
+// jsonStory is the entry of s in stories.json, indented as the export
+// holds it.
+func jsonStory(cfg *config.Config, s *link.Story) ([]byte, error) {
+	x := exportedStory{Slug: s.Slug, URL: cfg.Abs("stories/" + s.Slug + "/"), Title: s.Title, Summary: s.Summary,
+		Date: s.Date.Format(time.DateOnly), Place: s.Place, Period: s.Period,
+		Partners: orEmpty(s.Partners), Outcomes: orEmpty(s.Outcomes), Setbacks: orEmpty(s.Setbacks), Authors: orEmpty(s.Authors),
+		Terms: termKeys(s)}
+	if !s.Updated.IsZero() {
+		u := s.Updated.Format(time.DateOnly)
+		x.Updated = &u
+	}
+	if src := s.Source; src != nil {
+		x.Source = &exportedSource{Title: src.Title, Authors: orEmpty(src.Authors), DOI: src.DOI, URL: src.URL}
+		if src.Year != 0 {
+			x.Source.Year = &src.Year
+		}
+	}
+	// json.Marshal escapes <, > and & as the head's encoder does.
+	return json.MarshalIndent(x, "  ", " ")
 }
 
 // termKeys is a story's term keys by taxonomy, every taxonomy present.
@@ -132,7 +164,7 @@ var csvColumns = []string{"slug", "url", "title", "summary", "date", "updated", 
 // ";". A cell that a spreadsheet would run as a formula (starting with =,
 // +, -, @, a tab or a carriage return) is prefixed with ', as OWASP
 // advises, since contributors' text is untrusted.
-func writeCSV(buf *bytes.Buffer, site *link.Site) error {
+func writeCSV(buf *bytes.Buffer, site *link.Site, row rowFunc) error {
 	cfg := site.Config
 	w := csv.NewWriter(buf)
 	w.UseCRLF = true
@@ -140,31 +172,48 @@ func writeCSV(buf *bytes.Buffer, site *link.Site) error {
 	if err := w.Write(header); err != nil {
 		return err
 	}
+	w.Flush()
+	if err := w.Error(); err != nil {
+		return err
+	}
 	for _, s := range exported(site) {
-		row := []string{s.Slug, cfg.Abs("stories/" + s.Slug + "/"), s.Title, s.Summary, s.Date.Format(time.DateOnly), "",
-			s.Place, s.Period, lines(s.Partners), lines(s.Outcomes), lines(s.Setbacks), lines(s.Authors), "", "", "", "", ""}
-		if !s.Updated.IsZero() {
-			row[5] = s.Updated.Format(time.DateOnly)
-		}
-		if src := s.Source; src != nil {
-			row[12], row[13], row[15], row[16] = src.Title, lines(src.Authors), src.DOI, src.URL
-			if src.Year != 0 {
-				row[14] = strconv.Itoa(src.Year)
-			}
-		}
-		terms := termKeys(s)
-		for _, tax := range cfg.Taxonomies {
-			row = append(row, strings.Join(terms[tax], ";"))
-		}
-		for i := range row {
-			row[i] = defuse(row[i])
-		}
-		if err := w.Write(row); err != nil {
+		data, err := row("stories.csv", s, func() ([]byte, error) { return csvStory(cfg, s) })
+		if err != nil {
 			return err
 		}
+		buf.Write(data)
+	}
+	return nil
+}
+
+// csvStory is the row of s in stories.csv, with its line end.
+func csvStory(cfg *config.Config, s *link.Story) ([]byte, error) {
+	row := []string{s.Slug, cfg.Abs("stories/" + s.Slug + "/"), s.Title, s.Summary, s.Date.Format(time.DateOnly), "",
+		s.Place, s.Period, lines(s.Partners), lines(s.Outcomes), lines(s.Setbacks), lines(s.Authors), "", "", "", "", ""}
+	if !s.Updated.IsZero() {
+		row[5] = s.Updated.Format(time.DateOnly)
+	}
+	if src := s.Source; src != nil {
+		row[12], row[13], row[15], row[16] = src.Title, lines(src.Authors), src.DOI, src.URL
+		if src.Year != 0 {
+			row[14] = strconv.Itoa(src.Year)
+		}
+	}
+	terms := termKeys(s)
+	for _, tax := range cfg.Taxonomies {
+		row = append(row, strings.Join(terms[tax], ";"))
+	}
+	for i := range row {
+		row[i] = defuse(row[i])
+	}
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	w.UseCRLF = true
+	if err := w.Write(row); err != nil {
+		return nil, err
 	}
 	w.Flush()
-	return w.Error()
+	return buf.Bytes(), w.Error()
 }
 
 // lines joins list items one a line; a line break inside an item (which
