@@ -58,6 +58,14 @@ func (g *registry) compute(r read) uint64 {
 		h.value(v.Elem(), 0)
 		return uint64(h.d)
 	}
+	if r.field == madeFields {
+		h := hasher{g: g}
+		h.value(v.Elem(), 0)
+		if s, ok := ent.(*link.Story); ok {
+			return g.madeDigest(s, uint64(h.d))
+		}
+		return uint64(h.d)
+	}
 	if r.field == ownFields {
 		h := hasher{g: g, own: true}
 		h.value(v.Elem(), 0)

@@ -268,29 +268,41 @@ func (r *renderer) made(self any, stories ...*link.Story) uint64 {
 	h.int(len(stories))
 	for _, s := range stories {
 		if id, ok := r.reg.ids[unsafe.Pointer(s)]; ok {
-			h.u64(r.reg.files.get(r.reg, read{id, allFields}))
+			// Once a build for each story, however many files show it.
+			h.u64(r.reg.files.get(r.reg, read{id, madeFields}))
 		} else {
-			h.u64(r.reg.valueDigest(s))
-		}
-		// A story's entities count by identity in its digest, but what
-		// Go code prints of them, such as a feed's category labels, is
-		// their own fields.
-		for _, g := range s.Terms {
-			h.u64(r.ownDigest(unsafe.Pointer(g.Taxonomy)))
-			for _, t := range g.Terms {
-				h.u64(r.ownDigest(unsafe.Pointer(t)))
-			}
+			h.u64(r.reg.madeDigest(s, r.reg.valueDigest(s)))
 		}
 	}
 	return uint64(h) | 1
 }
 
+// madeFields is the field of a read that covers what made hashes of a
+// story: every field, and the own fields of its terms and taxonomies.
+var madeFields = intern("*made")
+
+// madeDigest adds to all, the digest of every field of s, the own fields
+// of its taxonomies and terms: a story's entities count by identity in
+// its digest, but what Go code prints of them, such as a feed's category
+// labels, is their own fields.
+func (g *registry) madeDigest(s *link.Story, all uint64) uint64 {
+	var h digest
+	h.u64(all)
+	for _, tg := range s.Terms {
+		h.u64(g.ownDigest(unsafe.Pointer(tg.Taxonomy)))
+		for _, t := range tg.Terms {
+			h.u64(g.ownDigest(unsafe.Pointer(t)))
+		}
+	}
+	return uint64(h)
+}
+
 // ownDigest is the digest of the own fields of the entity at p (see
 // ownFields), or missing when the build does not have it.
-func (r *renderer) ownDigest(p unsafe.Pointer) uint64 {
-	id, ok := r.reg.ids[p]
+func (g *registry) ownDigest(p unsafe.Pointer) uint64 {
+	id, ok := g.ids[p]
 	if !ok {
 		return missing
 	}
-	return r.reg.files.get(r.reg, read{id, ownFields})
+	return g.files.get(g, read{id, ownFields})
 }
