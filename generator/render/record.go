@@ -166,6 +166,11 @@ func (g *registry) addSite(site *link.Site, data *SiteData, prefix string) {
 	for _, p := range site.Pages {
 		page(p, p.Slug)
 	}
+	// An intersection is an entity too, so that each of its pages reads
+	// its stories once a build, not the whole list page by page.
+	for _, in := range site.Intersections {
+		g.add(unsafe.Pointer(in), in, "i "+prefix+in.Dir)
+	}
 	for _, tax := range site.Taxonomies {
 		g.add(unsafe.Pointer(tax), tax, "x "+prefix+tax.Name)
 		page(tax.Intro, "\x00tax "+tax.Name)
