@@ -174,6 +174,14 @@ func (h *hasher) value(v reflect.Value, depth int) {
 			h.d.u64(uint64(id) | 1<<40)
 			return
 		}
+		if h.g != nil && h.g.srcs != nil && sourceBacked(v) {
+			h.d.u64(h.g.srcs.digest(p, func() uint64 {
+				sub := hasher{g: h.g}
+				sub.value(v.Elem(), depth+1)
+				return uint64(sub.d)
+			}))
+			return
+		}
 		if h.seen[p] {
 			return
 		}
@@ -262,7 +270,8 @@ func (g *registry) entity(p unsafe.Pointer) (uint32, bool) {
 // come from (content's stories, terms and pages).
 type plan struct {
 	fields        []planField
-	htmlKey, hash int // field indexes, -1 when absent
+	htmlKey, hash int  // field indexes, -1 when absent
+	body          bool // the type has a Body field
 }
 
 type planField struct {
@@ -288,6 +297,7 @@ func planOf(t reflect.Type) *plan {
 	}
 	p.htmlKey, p.hash = u64("HTMLKey"), u64("Hash")
 	_, hasBody := t.FieldByName("Body")
+	p.body = hasBody
 	for i := range t.NumField() {
 		f := t.Field(i)
 		if !f.IsExported() {

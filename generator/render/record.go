@@ -121,6 +121,9 @@ type registry struct {
 	ents  map[uint32]any
 	memo  memoTable
 	files memoTable
+	// srcs, from Records, keeps digests of values made from one file
+	// between builds; nil in a build that records nothing.
+	srcs *srcMemo
 	// frozen holds the digests of the last build's reads once the
 	// changed set has computed them all (see Records.changedSet).
 	frozen atomic.Pointer[frozen]

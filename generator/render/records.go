@@ -39,10 +39,14 @@ type Records struct {
 	// adds to readers.
 	readers map[uint32][]string
 	patch   bool
+	// srcs is handed to each build's registry (see srcMemo).
+	srcs *srcMemo
 }
 
 // NewRecords returns an empty Records.
-func NewRecords() *Records { return &Records{prev: map[string]*Record{}, index: map[read]int32{}} }
+func NewRecords() *Records {
+	return &Records{prev: map[string]*Record{}, index: map[read]int32{}, srcs: newSrcMemo()}
+}
 
 // Commit makes the records of the build that just ended the ones the
 // next build compares with.
@@ -89,6 +93,7 @@ func (rs *Records) Discard() {
 	defer rs.mu.Unlock()
 	rs.prev, rs.next, rs.reg, rs.readers = map[string]*Record{}, nil, nil, nil
 	rs.forgetDigests()
+	rs.srcs = newSrcMemo()
 }
 
 // Len is the number of pages the last committed build recorded.
@@ -107,11 +112,14 @@ func (rs *Records) begin(reg *registry, fresh, patch bool) {
 	if fresh {
 		rs.prev = map[string]*Record{}
 		rs.forgetDigests()
+		rs.srcs = newSrcMemo()
 	}
 	rs.reg, rs.once, rs.changed, rs.patch = reg, sync.Once{}, nil, patch
 	if !patch {
 		rs.readers = nil
+		rs.srcs.rotate()
 	}
+	reg.srcs = rs.srcs
 	if patch {
 		rs.next = maps.Clone(rs.prev)
 		return
