@@ -129,7 +129,7 @@ func TestEditorWritesWhatCasebookReads(t *testing.T) {
 	must(t, chromedp.Do(ctx, chromedp.SendKeys(chromedp.CSS("textarea[aria-required=true][lang=fr]"), "À Valbrune, fictive, une fête d'été a lieu à Noël.")))
 	eval[int](t, ctx, `(() => { const groups = new Set(); for (const b of document.querySelectorAll('button[role=checkbox][value]')) { const g = b.getAttribute('aria-errormessage'); if (!groups.has(g)) { groups.add(g); b.click(); } } return groups.size })()`)
 	revealAll(t, ctx, body+`.length >= 1`)
-	must(t, chromedp.Do(ctx, chromedp.SendKeys(chromedp.JSPath(body+`[0]`), "Illustratif : la fête.")))
+	typeRich(t, ctx, body+`[0]`, "Illustratif : la fête.")
 	eval[bool](t, ctx, `(() => { document.querySelector('button[role=radio][value=de]').click(); return true })()`)
 	awaitText(t, ctx, "Enable")
 	clickButton(t, ctx, "Enable")
@@ -139,7 +139,7 @@ func TestEditorWritesWhatCasebookReads(t *testing.T) {
 	))
 	german := body + `.find((e) => !e.innerText.includes('Illustratif'))`
 	revealAll(t, ctx, german+` !== undefined`)
-	must(t, chromedp.Do(ctx, chromedp.SendKeys(chromedp.JSPath(german), "Illustrativ: das Fest.")))
+	typeRich(t, ctx, german, "Illustrativ: das Fest.")
 	clickButton(t, ctx, "Save")
 
 	want := []string{"content/stories/" + c.editor + "/index.de.md", "content/stories/" + c.editor + "/index.md"}
@@ -234,6 +234,44 @@ func revealAll(t *testing.T, ctx context.Context, ready string) {
 		eval[int](t, ctx, `(() => { let n = 0; for (const e of document.querySelectorAll('*')) if (e.scrollHeight > e.clientHeight + 10) { e.scrollTop = e.scrollHeight; n++; } return n })()`)
 	}
 	t.Fatalf("the editor never showed what %s looks for", ready)
+}
+
+// typeRich types text into the rich-text editor that the JavaScript
+// expression editor finds, and waits until the entry holds it, as the
+// preview beside the editor shows: keys sent before the editor has set
+// itself up are lost, so they are sent again, once it has been clicked,
+// until the text shows in it (at most five times); and the editor hands
+// its text to the entry a moment later, which a change of language made
+// before then loses.
+func typeRich(t *testing.T, ctx context.Context, editor, text string) {
+	t.Helper()
+	// The element is found once: after typing, expressions that look for
+	// an editor without the text would find another one.
+	eval[bool](t, ctx, `(() => { window.__typeRich = `+editor+`; return true })()`)
+	await := func(js string, wait time.Duration) bool {
+		for deadline := time.Now().Add(wait); time.Now().Before(deadline); time.Sleep(200 * time.Millisecond) {
+			if eval[bool](t, ctx, js) {
+				return true
+			}
+		}
+		return false
+	}
+	quoted := jsonOf(t, text)
+	typed := false
+	for range 5 {
+		eval[bool](t, ctx, `(() => { const e = window.__typeRich; if (e) { e.scrollIntoView(); e.click(); e.focus(); } return true })()`)
+		must(t, chromedp.Do(ctx, chromedp.SendKeys(chromedp.JSPath(`window.__typeRich`), text)))
+		if typed = await(`(window.__typeRich && window.__typeRich.innerText.includes(`+quoted+`))`, 3*time.Second); typed {
+			break
+		}
+	}
+	if !typed {
+		t.Fatalf("the editor %s never held %q", editor, text)
+	}
+	// In the editor and in the preview.
+	if !await(`document.body.innerText.split(`+quoted+`).length > 2`, 20*time.Second) {
+		t.Fatalf("the preview never showed %q, typed into the editor", text)
+	}
 }
 
 // clickButton clicks the first visible button whose text starts with
