@@ -73,7 +73,7 @@ func (b *Builder) full(site *link.Site, th *render.Theme, ropts render.Options, 
 		return rd, nil
 	}
 	b.out = up.Out
-	b.files = p.files
+	b.setFiles(p.files)
 	b.keys = keys.keys
 	return rd, nil
 }

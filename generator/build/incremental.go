@@ -135,7 +135,7 @@ func (b *Builder) Build() (*Update, error) {
 	}
 	if b.files != nil {
 		if _, err := os.Stat(filepath.Join(b.out, publish.Marker)); err != nil {
-			b.files = nil // the folder was removed or replaced behind our back
+			b.setFiles(nil) // the folder was removed or replaced behind our back
 		}
 	}
 	ropts := render.Options{LiveReload: b.opts.LiveReload, Release: b.once}
@@ -161,7 +161,7 @@ func (b *Builder) Build() (*Update, error) {
 		return up, err
 	}
 	if err != nil {
-		b.files = nil
+		b.setFiles(nil)
 		b.records.Discard()
 	} else {
 		b.records.Commit()
@@ -195,7 +195,7 @@ func (b *Builder) incremental(site *link.Site, rd *render.Renderer, c *changes) 
 		}
 		up.Removed = append(up.Removed, name)
 	}
-	b.files = c.p.files
+	b.setFiles(c.p.files)
 	b.keys = c.keys.keys
 	return nil
 }
@@ -275,7 +275,8 @@ func (b *Builder) BuildChanged(changed []string) (*Update, error) {
 	up, ok, err := b.bodies(changed)
 	if ok || err != nil {
 		if err != nil {
-			b.files, b.site, b.renderer = nil, nil, nil
+			b.setFiles(nil)
+			b.site, b.renderer = nil, nil
 		}
 		return up, err
 	}

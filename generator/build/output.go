@@ -9,7 +9,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"reflect"
 	"runtime"
 	"strings"
 	"sync"
@@ -131,11 +130,16 @@ func removeOutput(out, name string) error {
 
 // fileIndex is what a short build needs to know of Builder.files without
 // looking at every file: the search files among them and the bytes of
-// all. It is made on the first short build after files was replaced.
+// all. It is made on the first short build after setFiles.
 type fileIndex struct {
-	files  map[string]fileDigest // the map it describes
+	ok     bool
 	search []string
 	bytes  int64
+}
+
+// setFiles replaces the Builder's files, and so forgets their index.
+func (b *Builder) setFiles(files map[string]fileDigest) {
+	b.files, b.index = files, fileIndex{}
 }
 
 // patchFiles brings b.files up to date after a short build that produced
@@ -143,8 +147,8 @@ type fileIndex struct {
 // may now be split into other shard files), and sets up's totals.
 func (b *Builder) patchFiles(c *changes, up *Update) error {
 	ix := &b.index
-	if ix.files == nil || !sameMap(ix.files, b.files) {
-		*ix = fileIndex{files: b.files}
+	if !ix.ok {
+		*ix = fileIndex{ok: true}
 		for name, d := range b.files {
 			ix.bytes += int64(d.size)
 			if strings.HasPrefix(name, "search/") {
@@ -159,7 +163,7 @@ func (b *Builder) patchFiles(c *changes, up *Update) error {
 			continue
 		}
 		if err := removeOutput(b.out, name); err != nil {
-			ix.files = nil // rescan next time
+			ix.ok = false // rescan next time
 			return err
 		}
 		up.Removed = append(up.Removed, name)
@@ -181,9 +185,4 @@ func (b *Builder) patchFiles(c *changes, up *Update) error {
 	maps.Copy(b.keys, c.keys.keys)
 	up.Files, up.Bytes = len(b.files), ix.bytes
 	return nil
-}
-
-// sameMap reports whether a and b are the same map, not merely equal.
-func sameMap(a, b map[string]fileDigest) bool {
-	return reflect.ValueOf(a).UnsafePointer() == reflect.ValueOf(b).UnsafePointer()
 }

@@ -82,18 +82,8 @@ func orEmpty(list []string) []string {
 // entry as row gives it (see jsonStory).
 func writeJSON(buf *bytes.Buffer, site *link.Site, row rowFunc) error {
 	cfg := site.Config
-	var e export
-	e.Version = ExportVersion
-	e.Site.Title, e.Site.URL = cfg.Title, cfg.Abs("")
-	e.Taxonomies = orEmpty(cfg.Taxonomies)
-	e.Stories = []exportedStory{}
 	var head bytes.Buffer
-	enc := json.NewEncoder(&head)
-	// Escaping <, > and & keeps the file inert even if it is served as
-	// HTML by mistake.
-	enc.SetEscapeHTML(true)
-	enc.SetIndent("", " ")
-	if err := enc.Encode(e); err != nil {
+	if err := encodeExport(&head, exportHead(cfg)); err != nil {
 		return err
 	}
 	// The stories are the last key; no string can hold the bare key,
@@ -120,9 +110,35 @@ func writeJSON(buf *bytes.Buffer, site *link.Site, row rowFunc) error {
 	return nil
 }
 
+// exportHead is stories.json without its stories.
+func exportHead(cfg *config.Config) export {
+	var e export
+	e.Version = ExportVersion
+	e.Site.Title, e.Site.URL = cfg.Title, cfg.Abs("")
+	e.Taxonomies = orEmpty(cfg.Taxonomies)
+	e.Stories = []exportedStory{}
+	return e
+}
+
+// encodeExport writes e as stories.json holds it.
+func encodeExport(buf *bytes.Buffer, e export) error {
+	enc := json.NewEncoder(buf)
+	// Escaping <, > and & keeps the file inert even if it is served as
+	// HTML by mistake.
+	enc.SetEscapeHTML(true)
+	enc.SetIndent("", " ")
+	return enc.Encode(e)
+}
+
 // jsonStory is the entry of s in stories.json, indented as the export
 // holds it.
 func jsonStory(cfg *config.Config, s *link.Story) ([]byte, error) {
+	// json.Marshal escapes <, > and & as encodeExport does.
+	return json.MarshalIndent(exportedStoryOf(cfg, s), "  ", " ")
+}
+
+// exportedStoryOf is the entry of s in stories.json.
+func exportedStoryOf(cfg *config.Config, s *link.Story) exportedStory {
 	x := exportedStory{Slug: s.Slug, URL: cfg.Abs("stories/" + s.Slug + "/"), Title: s.Title, Summary: s.Summary,
 		Date: s.Date.Format(time.DateOnly), Place: s.Place, Period: s.Period,
 		Partners: orEmpty(s.Partners), Outcomes: orEmpty(s.Outcomes), Setbacks: orEmpty(s.Setbacks), Authors: orEmpty(s.Authors),
@@ -137,8 +153,7 @@ func jsonStory(cfg *config.Config, s *link.Story) ([]byte, error) {
 			x.Source.Year = &src.Year
 		}
 	}
-	// json.Marshal escapes <, > and & as the head's encoder does.
-	return json.MarshalIndent(x, "  ", " ")
+	return x
 }
 
 // termKeys is a story's term keys by taxonomy, every taxonomy present.
@@ -188,6 +203,18 @@ func writeCSV(buf *bytes.Buffer, site *link.Site, row rowFunc) error {
 
 // csvStory is the row of s in stories.csv, with its line end.
 func csvStory(cfg *config.Config, s *link.Story) ([]byte, error) {
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	w.UseCRLF = true
+	if err := w.Write(csvRow(cfg, s)); err != nil {
+		return nil, err
+	}
+	w.Flush()
+	return buf.Bytes(), w.Error()
+}
+
+// csvRow is the cells of s in stories.csv.
+func csvRow(cfg *config.Config, s *link.Story) []string {
 	row := []string{s.Slug, cfg.Abs("stories/" + s.Slug + "/"), s.Title, s.Summary, s.Date.Format(time.DateOnly), "",
 		s.Place, s.Period, lines(s.Partners), lines(s.Outcomes), lines(s.Setbacks), lines(s.Authors), "", "", "", "", ""}
 	if !s.Updated.IsZero() {
@@ -206,14 +233,7 @@ func csvStory(cfg *config.Config, s *link.Story) ([]byte, error) {
 	for i := range row {
 		row[i] = defuse(row[i])
 	}
-	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
-	w.UseCRLF = true
-	if err := w.Write(row); err != nil {
-		return nil, err
-	}
-	w.Flush()
-	return buf.Bytes(), w.Error()
+	return row
 }
 
 // lines joins list items one a line; a line break inside an item (which

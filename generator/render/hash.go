@@ -52,16 +52,12 @@ func (g *registry) compute(r read) uint64 {
 		return missing
 	}
 	v := reflect.ValueOf(ent)
-	if r.field == allFields {
-		// Every field of the entity itself, as far as other entities.
+	if r.field == allFields || r.field == madeFields {
+		// Every field of the entity itself, as far as other entities;
+		// for made, a story's terms' own fields too.
 		h := hasher{g: g}
 		h.value(v.Elem(), 0)
-		return uint64(h.d)
-	}
-	if r.field == madeFields {
-		h := hasher{g: g}
-		h.value(v.Elem(), 0)
-		if s, ok := ent.(*link.Story); ok {
+		if s, ok := ent.(*link.Story); ok && r.field == madeFields {
 			return g.madeDigest(s, uint64(h.d))
 		}
 		return uint64(h.d)

@@ -57,9 +57,6 @@ func (rs *Records) Commit() {
 		return
 	}
 	rs.prev, rs.next = rs.next, nil
-	if !rs.patch {
-		rs.readers = nil
-	}
 	if rs.reg != nil {
 		if f := rs.reg.frozen.Load(); f != nil && len(f.cur) <= len(rs.vals) {
 			copy(rs.vals, f.cur)
@@ -227,7 +224,7 @@ func (rs *Records) addReader(path string, rec, old *Record, ents []uint32) []uin
 	}
 	slices.Sort(ents)
 	for _, e := range slices.Compact(ents) {
-		if old == nil || !readsAny(old.reads, []uint32{e}) {
+		if old == nil || !readsEnt(old.reads, e) {
 			rs.readers[e] = append(rs.readers[e], path)
 		}
 	}
@@ -237,16 +234,20 @@ func (rs *Records) addReader(path string, rec, old *Record, ents []uint32) []uin
 // readsAny reports whether reads read any of the entities ents.
 func readsAny(reads []read, ents []uint32) bool {
 	if len(ents) == 1 {
-		e := ents[0]
-		for _, r := range reads {
-			if r.ent == e {
-				return true
-			}
-		}
-		return false
+		return readsEnt(reads, ents[0])
 	}
 	for _, r := range reads {
 		if slices.Contains(ents, r.ent) {
+			return true
+		}
+	}
+	return false
+}
+
+// readsEnt reports whether reads read the entity e.
+func readsEnt(reads []read, e uint32) bool {
+	for _, r := range reads {
+		if r.ent == e {
 			return true
 		}
 	}

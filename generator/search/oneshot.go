@@ -51,8 +51,8 @@ func (s *scorer) wordSlot(w string, id int32) int32 {
 	k, ok := s.words[w]
 	if !ok {
 		k = -1
-		if !stopwordSet[w] {
-			k = s.slot(Stem(w), id)
+		if t, ok := termOf(w); ok {
+			k = s.slot(t, id)
 		}
 		s.words[strings.Clone(w)] = k
 		return k

@@ -77,10 +77,19 @@ func Terms(text string) []string {
 
 func eachTerm(text string, fn func(string)) {
 	eachWord(text, func(w string) {
-		if !stopwordSet[w] {
-			fn(Stem(w))
+		if t, ok := termOf(w); ok {
+			fn(t)
 		}
 	})
+}
+
+// termOf is the index term of the word w, as eachWord gives it: w
+// stemmed, or nothing for a stopword.
+func termOf(w string) (string, bool) {
+	if stopwordSet[w] {
+		return "", false
+	}
+	return Stem(w), true
 }
 
 // eachWord calls fn with every word of Words(text), in order. Plain
