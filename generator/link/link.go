@@ -262,15 +262,15 @@ func (l *linker) convert(conv *markdown.Converter) diag.List {
 	for _, p := range l.site.AllPages() {
 		if p.Foreign != "" {
 			if orig := l.root.pageBySlug[p.Slug]; orig != nil {
-				p.HTML, p.HTMLKey = orig.HTML, orig.HTMLKey
+				p.HTML, p.HTMLKey, p.HasVideo = orig.HTML, orig.HTMLKey, orig.HasVideo
 			}
 			continue
 		}
-		jobs = append(jobs, job{p.Path, p.Dir, p.Body, p.Hash, p.URL, func(r converted) { p.HTML, p.HTMLKey = r.html, r.key }})
+		jobs = append(jobs, job{p.Path, p.Dir, p.Body, p.Hash, p.URL, func(r converted) { p.HTML, p.HTMLKey, p.HasVideo = r.html, r.key, r.video }})
 	}
 	for _, tax := range l.site.Taxonomies {
 		for _, t := range tax.Terms {
-			jobs = append(jobs, job{t.Path, "content/" + tax.Name, t.Body, t.Hash, t.URL, func(r converted) { t.HTML, t.HTMLKey = r.html, r.key }})
+			jobs = append(jobs, job{t.Path, "content/" + tax.Name, t.Body, t.Hash, t.URL, func(r converted) { t.HTML, t.HTMLKey, t.HasVideo = r.html, r.key, r.video }})
 		}
 	}
 	results := make([]converted, len(jobs))
@@ -309,7 +309,7 @@ func (l *linker) convert(conv *markdown.Converter) diag.List {
 
 // setConverted gives s its converted body and what follows from it.
 func (s *Story) setConverted(r converted) {
-	s.HTML, s.HTMLKey, s.Words = r.html, r.key, r.Words
+	s.HTML, s.HTMLKey, s.HasVideo, s.Words = r.html, r.key, r.video, r.Words
 	s.ReadingMinutes = readingMinutes(r.Words)
 }
 
@@ -323,6 +323,8 @@ type converted struct {
 	markdown.Result
 	html string
 	key  uint64 // fingerprints html
+	// video is set when html holds a click-to-play video.
+	video bool
 	// calls are the questions the conversion asked its resolver.
 	calls resolveCalls
 }
@@ -335,7 +337,8 @@ func convert(conv *markdown.Converter, path, dir string, body content.Body, r ma
 	// render is the stage that decides it is trusted markup.
 	html := string(res.HTML)
 	res.HTML = nil // kept once, as html
-	return converted{Result: res, html: html, key: maphash.String(keySeed, html), calls: rec.calls}
+	return converted{Result: res, html: html, key: maphash.String(keySeed, html), calls: rec.calls,
+		video: strings.Contains(html, markdown.VideoMarker)}
 }
 
 // AllPages returns the pages that come from a content file: the intros of

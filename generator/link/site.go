@@ -94,6 +94,9 @@ type Story struct {
 	// HTMLKey changes whenever HTML does, which it may without the file
 	// changing: a link such as [[slug]] shows its target's title.
 	HTMLKey uint64
+	// HasVideo is set when HTML holds a click-to-play video, whose page
+	// then needs the player's script.
+	HasVideo bool
 	// seq is the story's place in Site.Stories.
 	seq int32
 	// Foreign is set on a story of an edition that is not translated into
@@ -110,7 +113,7 @@ type Story struct {
 // its original, orig, converted there.
 func (s *Story) borrow(orig *Story) {
 	if orig != nil {
-		s.HTML, s.HTMLKey, s.Words, s.ReadingMinutes = orig.HTML, orig.HTMLKey, orig.Words, orig.ReadingMinutes
+		s.HTML, s.HTMLKey, s.HasVideo, s.Words, s.ReadingMinutes = orig.HTML, orig.HTMLKey, orig.HasVideo, orig.Words, orig.ReadingMinutes
 	}
 }
 
@@ -156,11 +159,12 @@ func (t *Taxonomy) Term(key string) *Term { return t.byKey[key] }
 // Term is one term with its stories.
 type Term struct {
 	*content.Term
-	URL     string
-	OutPath string
-	FeedURL string
-	HTML    string // as Story.HTML
-	HTMLKey uint64 // as Story.HTMLKey
+	URL      string
+	OutPath  string
+	FeedURL  string
+	HTML     string // as Story.HTML
+	HTMLKey  uint64 // as Story.HTMLKey
+	HasVideo bool   // as Story.HasVideo
 	// Stories are newest first.
 	Stories []*Story
 	// CoOccurring lists, per other taxonomy, the terms that share stories
@@ -201,6 +205,7 @@ type Page struct {
 	OutPath   string
 	HTML      string // as Story.HTML
 	HTMLKey   uint64 // as Story.HTMLKey
+	HasVideo  bool   // as Story.HasVideo
 	Backlinks []Ref
 	// Foreign and Alternates are as for a Story.
 	Foreign    string

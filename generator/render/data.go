@@ -3,12 +3,10 @@ package render
 import (
 	"encoding/json"
 	"html/template"
-	"strings"
 	"time"
 
 	"github.com/casebook/casebook/generator/i18n"
 	"github.com/casebook/casebook/generator/link"
-	"github.com/casebook/casebook/generator/markdown"
 )
 
 // PerPage is the number of stories on one page of a list.
@@ -215,16 +213,14 @@ func (p *Page) FirstPage() bool { return p.Pager == nil || p.Pager.Number == p.P
 // setDerived sets the fields of p that render derives from the entities
 // it shows, so that they are part of the page's own data (see record.go).
 func (p *Page) setDerived() {
-	var body string
 	switch {
 	case p.Story != nil:
-		body = p.Story.HTML
+		p.HasVideo = p.Story.HasVideo
 	case p.Plain != nil:
-		body = p.Plain.HTML
+		p.HasVideo = p.Plain.HasVideo
 	case p.Term != nil:
-		body = p.Term.HTML
+		p.HasVideo = p.Term.HasVideo
 	}
-	p.HasVideo = strings.Contains(body, markdown.VideoMarker)
 	p.OnPrimary = p.Site != nil && p.Taxonomy != nil && p.Taxonomy == p.Site.Primary
 	p.ShowCoverage = p.Site != nil && p.Site.Coverage != nil && (p.Kind == "home" || p.Kind == "taxonomy" && p.OnPrimary)
 }

@@ -106,9 +106,10 @@ func (g *registry) valueDigest(v any) uint64 {
 
 // hasher hashes one value.
 type hasher struct {
-	g    *registry
-	d    digest
-	seen map[unsafe.Pointer]bool
+	g *registry
+	d digest
+	// seen holds the pointers followed so far, each hashed once.
+	seen *ptrSet
 	// own leaves out every field that holds an entity (see ownFields).
 	own bool
 }
@@ -178,13 +179,9 @@ func (h *hasher) value(v reflect.Value, depth int) {
 			}))
 			return
 		}
-		if h.seen[p] {
+		if !h.ptrs().add(p) {
 			return
 		}
-		if h.seen == nil {
-			h.seen = map[unsafe.Pointer]bool{}
-		}
-		h.seen[p] = true
 		h.value(v.Elem(), depth+1)
 	case reflect.Interface:
 		if !v.IsNil() {
@@ -223,7 +220,7 @@ func (h *hasher) value(v reflect.Value, depth int) {
 		var sum uint64
 		it := v.MapRange()
 		for it.Next() {
-			e := hasher{g: h.g, seen: h.seen}
+			e := hasher{g: h.g, seen: h.ptrs()}
 			e.value(it.Key(), depth+1)
 			e.value(it.Value(), depth+1)
 			sum += uint64(e.d)
@@ -319,20 +316,43 @@ func fieldByID(v reflect.Value, field uint32) (reflect.Value, error) {
 	if ptr.Kind() != reflect.Interface && ptr.Kind() != reflect.Pointer {
 		ptr = addressable(recv)
 	}
-	key := fieldKey{ptr.Type(), field}
-	var lk lookup
-	if l, ok := fieldLookups.Load(key); ok {
-		lk = l.(lookup)
-	} else {
-		lk = lookupOf(key.t, nameOf(field))
-		fieldLookups.Store(key, lk)
+	return evalWith(v, recv, ptr, isNil, nameOf(field), lookupByID(ptr.Type(), field).lookup)
+}
+
+func (h *hasher) ptrs() *ptrSet {
+	if h.seen == nil {
+		h.seen = &ptrSet{}
 	}
-	return evalWith(v, recv, ptr, isNil, nameOf(field), lk)
+	return h.seen
 }
 
-type fieldKey struct {
-	t     reflect.Type
-	field uint32
+// ptrSet is a set of pointers that holds its first few in place: most
+// values hashed follow one or two pointers, and a map for each would be
+// most of the cost of hashing them.
+type ptrSet struct {
+	few  [6]unsafe.Pointer
+	n    int
+	more map[unsafe.Pointer]bool
 }
 
-var fieldLookups sync.Map // fieldKey → lookup
+// add adds p and reports whether it was not in the set yet.
+func (s *ptrSet) add(p unsafe.Pointer) bool {
+	for _, q := range s.few[:s.n] {
+		if q == p {
+			return false
+		}
+	}
+	if s.more[p] {
+		return false
+	}
+	if s.n < len(s.few) {
+		s.few[s.n] = p
+		s.n++
+		return true
+	}
+	if s.more == nil {
+		s.more = map[unsafe.Pointer]bool{}
+	}
+	s.more[p] = true
+	return true
+}

@@ -117,8 +117,11 @@ func newRecorder() *recorder { return &recorder{seen: map[read]struct{}{}} }
 // those the pages' records read (Records keeps them for the next build),
 // files those the files written by Go code are made from (see made).
 type registry struct {
-	ids   map[unsafe.Pointer]uint32
-	ents  map[uint32]any
+	ids  map[unsafe.Pointer]uint32
+	ents map[uint32]any
+	// src holds what sourceOf gives for each entity that embeds a value
+	// made from one file.
+	src   map[uint32]unsafe.Pointer
 	memo  memoTable
 	files memoTable
 	// srcs, from Records, keeps digests of values made from one file
@@ -134,6 +137,8 @@ type registry struct {
 type frozen struct {
 	index map[read]int32
 	cur   []uint64
+	// src[i] is what cur[i] was computed from (see Records.srcAt).
+	src []unsafe.Pointer
 }
 
 // memoTable memoizes digests, sharded for the rendering goroutines.
@@ -143,13 +148,16 @@ type memoTable [64]struct {
 }
 
 func newRegistry() *registry {
-	return &registry{ids: map[unsafe.Pointer]uint32{}, ents: map[uint32]any{}}
+	return &registry{ids: map[unsafe.Pointer]uint32{}, ents: map[uint32]any{}, src: map[uint32]unsafe.Pointer{}}
 }
 
 func (g *registry) add(p unsafe.Pointer, v any, id string) {
 	n := intern(id)
 	g.ids[p] = n
 	g.ents[n] = v
+	if src := sourceOf(v); src != nil {
+		g.src[n] = src
+	}
 }
 
 // addSite registers the entities of one language of a site, under prefix

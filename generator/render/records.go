@@ -29,10 +29,16 @@ type Records struct {
 	keys  []read
 	index map[read]int32
 	vals  []uint64
+	// srcAt[i], when not nil, is the value made from one file that
+	// vals[i] was computed from, for a read of one of its fields through
+	// the entity that embeds it (ofSrc[i], see sourceOf): while the entity
+	// embeds that same value, the digest is still vals[i].
+	srcAt []unsafe.Pointer
+	ofSrc []bool
 	reg   *registry
 	// changed is the changed set of the build under way, made once.
 	once    sync.Once
-	changed map[read]bool
+	changed *changedReads
 	// readers maps an entity to the pages of prev that read it, or may
 	// have (a superset), made when a short build first asks; patch says
 	// the build under way renders a few pages only, whose records put
@@ -60,16 +66,20 @@ func (rs *Records) Commit() {
 	if rs.reg != nil {
 		if f := rs.reg.frozen.Load(); f != nil && len(f.cur) <= len(rs.vals) {
 			copy(rs.vals, f.cur)
+			copy(rs.srcAt, f.src)
 		}
 		for i := range rs.reg.memo {
 			sh := &rs.reg.memo[i]
 			sh.Lock()
 			for r, d := range sh.m {
+				// Which value a memoized digest was computed from is
+				// not known: the next changed set computes it again.
 				if at, ok := rs.index[r]; ok {
-					rs.vals[at] = d
+					rs.vals[at], rs.srcAt[at] = d, nil
 				} else {
 					rs.index[r] = int32(len(rs.keys))
-					rs.keys, rs.vals = append(rs.keys, r), append(rs.vals, d)
+					rs.keys, rs.vals, rs.srcAt = append(rs.keys, r), append(rs.vals, d), append(rs.srcAt, nil)
+					rs.ofSrc = append(rs.ofSrc, rs.reg.ofSource(r))
 				}
 			}
 			sh.Unlock()
@@ -80,7 +90,7 @@ func (rs *Records) Commit() {
 
 // forgetDigests drops every digest kept.
 func (rs *Records) forgetDigests() {
-	rs.keys, rs.index, rs.vals = nil, map[read]int32{}, nil
+	rs.keys, rs.index, rs.vals, rs.srcAt, rs.ofSrc = nil, map[read]int32{}, nil, nil, nil
 }
 
 // Discard forgets every record, so that the next build renders every
@@ -126,22 +136,33 @@ func (rs *Records) begin(reg *registry, fresh, patch bool) {
 
 // changedSet returns the values read by the last build whose digest is
 // no longer the same.
-func (rs *Records) changedSet() map[read]bool {
+func (rs *Records) changedSet() *changedReads {
 	rs.once.Do(func() {
 		rs.mu.Lock()
-		keys, old, index := rs.keys, rs.vals, rs.index
+		keys, old, index, oldSrc, ofSrc := rs.keys, rs.vals, rs.index, rs.srcAt, rs.ofSrc
 		rs.mu.Unlock()
 		// On every core: the digests of a large site's reads are most of
 		// the work of a rebuild that renders little. Each value is
 		// computed once here, without looking in the memo first, into a
 		// table the build's pages then read without a lock.
-		cur := make([]uint64, len(keys))
+		cur, src := make([]uint64, len(keys)), make([]unsafe.Pointer, len(keys))
 		n := runtime.GOMAXPROCS(0)
 		parts := make([][]read, n)
 		var wg sync.WaitGroup
 		for i := range n {
 			wg.Go(func() {
 				for j := i; j < len(keys); j += n {
+					// Most reads are of fields of files that did not
+					// change: those keep their digest.
+					if ofSrc[j] {
+						if p := rs.reg.src[keys[j].ent]; p != nil {
+							src[j] = p
+							if p == oldSrc[j] {
+								cur[j] = old[j]
+								continue
+							}
+						}
+					}
 					cur[j] = rs.reg.compute(keys[j])
 					if cur[j] != old[j] {
 						parts[i] = append(parts[i], keys[j])
@@ -150,16 +171,36 @@ func (rs *Records) changedSet() map[read]bool {
 			})
 		}
 		wg.Wait()
-		rs.reg.frozen.Store(&frozen{index: index, cur: cur})
-		changed := map[read]bool{}
+		rs.reg.frozen.Store(&frozen{index: index, cur: cur, src: src})
+		changed := &changedReads{reads: map[read]bool{}}
 		for _, p := range parts {
 			for _, r := range p {
-				changed[r] = true
+				changed.add(r)
 			}
 		}
 		rs.changed = changed
 	})
 	return rs.changed
+}
+
+// changedReads is a changed set: the reads, and a bit for each entity
+// they are on, which spares looking up most reads of a page whose
+// entities did not change.
+type changedReads struct {
+	ents  []uint64
+	reads map[read]bool
+}
+
+func (c *changedReads) add(r read) {
+	for int(r.ent>>6) >= len(c.ents) {
+		c.ents = append(c.ents, 0)
+	}
+	c.ents[r.ent>>6] |= 1 << (r.ent & 63)
+	c.reads[r] = true
+}
+
+func (c *changedReads) has(r read) bool {
+	return int(r.ent>>6) < len(c.ents) && c.ents[r.ent>>6]&(1<<(r.ent&63)) != 0 && c.reads[r]
 }
 
 // valid reports whether rec still describes what the page p would be
@@ -171,7 +212,7 @@ func (rs *Records) valid(rec *Record, self uint64, p *Page) bool {
 	}
 	changed := rs.changedSet()
 	for _, r := range rec.reads {
-		if changed[r] {
+		if changed.has(r) {
 			return false
 		}
 	}
