@@ -47,7 +47,9 @@ func New() *Minifier {
 	m.AddFunc("text/css", css.Minify)
 	m.AddFunc("application/javascript", js.Minify)
 	m.AddFunc("text/xml", xml.Minify)
-	m.AddFunc("application/json", json.Minify)
+	// Numbers stay as written: 2000 would become 2e3, which programs
+	// reading the exports into integers refuse.
+	m.Add("application/json", &json.Minifier{KeepNumbers: true})
 	svgOnly := tdminify.New()
 	svgOnly.AddFunc("image/svg+xml", svg.Minify)
 	tmpl := tdminify.New()

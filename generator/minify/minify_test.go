@@ -91,3 +91,14 @@ func TestTemplate(t *testing.T) {
 		t.Error("a template too costly to minify was minified")
 	}
 }
+
+// TestJSONNumbersKept checks that minifying JSON leaves numbers as they
+// were written: the JSON minifier on its own writes 2000 as 2e3, which
+// programs that read stories.json into integers refuse.
+func TestJSONNumbersKept(t *testing.T) {
+	in := []byte("{\n  \"year\": 2000,\n  \"words\": [10000, 0.50, -0.5, 120]\n}\n")
+	got := string(New().Minify(nil, "stories.json", in))
+	if want := `{"year":2000,"words":[10000,0.50,-0.5,120]}`; got != want {
+		t.Errorf("minified JSON\n got %s\nwant %s", got, want)
+	}
+}

@@ -124,9 +124,13 @@ func branch(b *strings.Builder, kind string, n *parse.BranchNode) {
 // time: when the theme was minified as it loaded, every page made by a
 // template, which is every HTML file but the theme's own static files and
 // the web editor's page. (The files made beside render's, such as the
-// search index, are their makers' to say: see search.Compact.)
+// search index, are their makers' to say: see search.Compact.) So is
+// stories.json, written as minifying JSON would leave it.
 func (x *Renderer) Compact(path string) bool {
 	th := x.r.theme
+	if th.compact && path == "stories.json" {
+		return true
+	}
 	if !th.compact || !strings.HasSuffix(path, ".html") || path == cms.IndexPath {
 		return false
 	}

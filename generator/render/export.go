@@ -67,7 +67,7 @@ func (r *renderer) exportJobs(add func(job)) {
 	key := func(name string) func() uint64 {
 		return func() uint64 { return r.made(name, exported(r.site)...) }
 	}
-	add(job{path: "stories.json", fingerprint: key("stories.json"), render: func(buf *bytes.Buffer) error { return writeJSON(buf, r.site, r.row) }})
+	add(job{path: "stories.json", fingerprint: key("stories.json"), render: func(buf *bytes.Buffer) error { return writeJSON(buf, r.site, r.row, r.theme.compact) }})
 	add(job{path: "stories.csv", fingerprint: key("stories.csv"), render: func(buf *bytes.Buffer) error { return writeCSV(buf, r.site, r.row) }})
 }
 
@@ -79,32 +79,44 @@ func orEmpty(list []string) []string {
 }
 
 // writeJSON writes stories.json: the export's head, then each story's
-// entry as row gives it (see jsonStory).
-func writeJSON(buf *bytes.Buffer, site *link.Site, row rowFunc) error {
+// entry as row gives it (see jsonStory). With compact, it is written as
+// minifying would make it (see Renderer.Compact), without indentation.
+func writeJSON(buf *bytes.Buffer, site *link.Site, row rowFunc, compact bool) error {
 	cfg := site.Config
 	var head bytes.Buffer
-	if err := encodeExport(&head, exportHead(cfg)); err != nil {
+	if err := encodeExport(&head, exportHead(cfg), compact); err != nil {
 		return err
 	}
 	// The stories are the last key; no string can hold the bare key,
 	// whose quotes would be escaped.
 	h := head.Bytes()
-	at := bytes.LastIndex(h, []byte(`"stories": []`)) + len(`"stories": [`)
-	buf.Write(h[:at])
+	empty, sep, end := `"stories": []`, "\n  ", "\n "
+	if compact {
+		empty, sep, end = `"stories":[]`, "", ""
+	}
+	at := bytes.LastIndex(h, []byte(empty)) + len(empty) - 1
 	stories := exported(site)
+	rows := make([][]byte, len(stories))
+	size := len(h)
 	for k, s := range stories {
-		if k > 0 {
-			buf.WriteByte(',')
-		}
-		buf.WriteString("\n  ")
-		data, err := row("stories.json", s, func() ([]byte, error) { return jsonStory(cfg, s) })
+		data, err := row("stories.json", s, func() ([]byte, error) { return jsonStory(cfg, s, compact) })
 		if err != nil {
 			return err
 		}
+		rows[k] = data
+		size += len(data) + 1 + len(sep)
+	}
+	buf.Grow(size + len(end))
+	buf.Write(h[:at])
+	for k, data := range rows {
+		if k > 0 {
+			buf.WriteByte(',')
+		}
+		buf.WriteString(sep)
 		buf.Write(data)
 	}
 	if len(stories) > 0 {
-		buf.WriteString("\n ")
+		buf.WriteString(end)
 	}
 	buf.Write(h[at:])
 	return nil
@@ -120,20 +132,31 @@ func exportHead(cfg *config.Config) export {
 	return e
 }
 
-// encodeExport writes e as stories.json holds it.
-func encodeExport(buf *bytes.Buffer, e export) error {
+// encodeExport writes e as stories.json holds it: indented, or with
+// compact, with no space between values and no line end.
+func encodeExport(buf *bytes.Buffer, e export, compact bool) error {
 	enc := json.NewEncoder(buf)
 	// Escaping <, > and & keeps the file inert even if it is served as
 	// HTML by mistake.
 	enc.SetEscapeHTML(true)
-	enc.SetIndent("", " ")
-	return enc.Encode(e)
+	if !compact {
+		enc.SetIndent("", " ")
+		return enc.Encode(e)
+	}
+	if err := enc.Encode(e); err != nil {
+		return err
+	}
+	buf.Truncate(buf.Len() - 1) // the encoder's line end
+	return nil
 }
 
 // jsonStory is the entry of s in stories.json, indented as the export
-// holds it.
-func jsonStory(cfg *config.Config, s *link.Story) ([]byte, error) {
+// holds it, or compact.
+func jsonStory(cfg *config.Config, s *link.Story, compact bool) ([]byte, error) {
 	// json.Marshal escapes <, > and & as encodeExport does.
+	if compact {
+		return json.Marshal(exportedStoryOf(cfg, s))
+	}
 	return json.MarshalIndent(exportedStoryOf(cfg, s), "  ", " ")
 }
 

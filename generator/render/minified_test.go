@@ -42,13 +42,16 @@ func TestMinifiedTheme(t *testing.T) {
 	for path, want := range map[string]bool{
 		"index.html": true, "stories/new/index.html": true, "404.html": true, "search/index.json": false, // search.Compact's
 		"feed.xml": false, "style.css": false, "admin/index.html": false, "verify.html": false,
+		"stories.json": true, "stories.csv": false,
 	} {
 		if got := rd.Compact(path); got != want {
 			t.Errorf("Compact(%q) = %v, want %v", path, got, want)
 		}
 	}
-	if New(site, plain, Options{}).Compact("index.html") {
-		t.Error("a page of the theme as written is compact")
+	for _, p := range []string{"index.html", "stories.json"} {
+		if New(site, plain, Options{}).Compact(p) {
+			t.Errorf("%s is compact with the theme as written", p)
+		}
 	}
 }
 
