@@ -27,8 +27,6 @@ type cardStore struct {
 	// the templates and strings they were rendered with.
 	keep  *CardCache
 	theme uint64
-	// fast runs the plain templates of the store's language (fast.go).
-	fast *fastTemplates
 }
 
 // cardEntry is a rendered card and what it read.
@@ -45,10 +43,11 @@ func (c *cardStore) reset(keep *CardCache, theme uint64) {
 	c.byStory.Clear()
 }
 
-// html returns the card of s rendered with t, the template set of acc;
-// it is the cardHTML template function. It is called from several pages
+// html returns the card of s rendered with t, the template set of acc,
+// run by fast (see fast.go; nil: by html/template); it is the cardHTML
+// template function. It is called from several pages
 // at once; two of them may render the same card, with the same result.
-func (c *cardStore) html(s *link.Story, t *template.Template, acc *accessor) (template.HTML, error) {
+func (c *cardStore) html(s *link.Story, t *template.Template, acc *accessor, fast *fastTemplates) (template.HTML, error) {
 	if e, ok := c.byStory.Load(s); ok {
 		return acc.merge(e.(*cardEntry)), nil
 	}
@@ -77,11 +76,7 @@ func (c *cardStore) html(s *link.Story, t *template.Template, acc *accessor) (te
 	}
 	var buf bytes.Buffer
 	var err error
-	if acc.reg == nil && c.fast != nil {
-		err = c.fast.execute(t, "card", &buf, s)
-	} else {
-		err = t.ExecuteTemplate(&buf, "card", s)
-	}
+	err = fast.execute(t, "card", &buf, s)
 	var reads []read
 	if swap {
 		reads = acc.rec.reads

@@ -22,8 +22,10 @@ type localized struct {
 	sets  []map[string]*template.Template
 	cards *cardStore
 	cat   *i18n.Catalog
-	// fast runs the plain templates (see fast.go).
-	fast *fastTemplates
+	// fast runs the plain templates, and setFast[i] those of sets[i]
+	// (see fast.go); nil when ReferenceTemplatesEnv is set.
+	fast    *fastTemplates
+	setFast []*fastTemplates
 }
 
 // localFuncs are the template functions that depend on the language:
@@ -40,7 +42,7 @@ type localized struct {
 // and record what they read: the field chains of the rewritten templates
 // (see rewrite.go), cardHTML, and tone and mark, which read a term's
 // place in its taxonomy.
-func localFuncs(cat *i18n.Catalog, cards *cardStore, acc *accessor, set map[string]*template.Template) template.FuncMap {
+func localFuncs(cat *i18n.Catalog, cards *cardStore, acc *accessor, set map[string]*template.Template, fast *fastTemplates) template.FuncMap {
 	return template.FuncMap{
 		getFunc:       acc.get,
 		callFunc:      acc.call,
@@ -52,7 +54,7 @@ func localFuncs(cat *i18n.Catalog, cards *cardStore, acc *accessor, set map[stri
 		"date":        cat.Date,
 		"readingTime": func(minutes int) string { return cat.S("count.reading", minutes) },
 		"cardHTML": func(s *link.Story) (template.HTML, error) {
-			return cards.html(s, set["stories"], acc)
+			return cards.html(s, set["stories"], acc, fast)
 		},
 	}
 }
@@ -100,10 +102,19 @@ func (th *Theme) localized(lang string) (*localized, error) {
 	}
 	cat := th.strings.Catalog(lang)
 	l := &localized{cards: &cardStore{}, cat: cat, plain: map[string]*template.Template{}}
-	fm := localFuncs(cat, l.cards, &accessor{}, l.plain)
-	if os.Getenv(ReferenceTemplatesEnv) == "" {
-		l.fast = &fastTemplates{funcs: []template.FuncMap{funcs, fm}}
-		l.cards.fast = l.fast
+	reference := os.Getenv(ReferenceTemplatesEnv) != ""
+	// newFast returns what runs the templates bound to fm, which it
+	// needs to be made first; nil with the reference templates.
+	newFast := func() *fastTemplates {
+		if reference {
+			return nil
+		}
+		return &fastTemplates{}
+	}
+	l.fast = newFast()
+	fm := localFuncs(cat, l.cards, &accessor{}, l.plain, l.fast)
+	if l.fast != nil {
+		l.fast.funcs = []template.FuncMap{funcs, fm}
 	}
 	for kind, t := range th.plain {
 		c, err := t.Clone()
@@ -113,8 +124,12 @@ func (th *Theme) localized(lang string) (*localized, error) {
 		l.plain[kind] = c.Funcs(fm)
 	}
 	for _, acc := range th.access {
-		set := map[string]*template.Template{}
-		fm := localFuncs(cat, l.cards, acc, set)
+		set, fast := map[string]*template.Template{}, newFast()
+		fm := localFuncs(cat, l.cards, acc, set, fast)
+		if fast != nil {
+			fast.funcs = []template.FuncMap{funcs, fm}
+		}
+		l.setFast = append(l.setFast, fast)
 		for kind, t := range th.templates {
 			c, err := t.Clone()
 			if err != nil {

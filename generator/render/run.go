@@ -142,7 +142,7 @@ func (x *Renderer) do(j job, w int, acc *accessor, unchanged Unchanged, buf *byt
 		return false, pr.r.tmpl.fast.execute(pr.r.tmpl.plain[pr.kind], pr.entry, buf, pr.p)
 	}
 	acc.reg, acc.rec, acc.page = reg, newRecorder(), unsafe.Pointer(pr.p)
-	err = pr.r.tmpl.sets[w][pr.kind].ExecuteTemplate(buf, pr.entry, pr.p)
+	err = pr.r.tmpl.setFast[w].execute(pr.r.tmpl.sets[w][pr.kind], pr.entry, buf, pr.p)
 	if err == nil {
 		rs.put(j.path, reg.record(self, acc.rec.reads, pr.p))
 	}

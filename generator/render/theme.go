@@ -163,7 +163,7 @@ func (th *Theme) Compact() bool { return th.compact }
 // html/template allows only of templates not yet executed.
 func (th *Theme) parse(files map[string][]byte, origin map[string]string, record bool) (map[string]*template.Template, error) {
 	out := map[string]*template.Template{}
-	base := template.New("theme").Funcs(funcs).Funcs(localFuncs(th.strings.Catalog(i18n.Reference), &cardStore{}, &accessor{}, nil))
+	base := template.New("theme").Funcs(funcs).Funcs(localFuncs(th.strings.Catalog(i18n.Reference), &cardStore{}, &accessor{}, nil, nil))
 	// Every template that is not a page kind is a partial shared by all.
 	for _, p := range sortedKeys(files) {
 		name, ok := strings.CutPrefix(p, "templates/")
